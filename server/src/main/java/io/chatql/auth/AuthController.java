@@ -1,0 +1,57 @@
+package io.chatql.auth;
+
+import io.chatql.system.BlockingWork;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The REST endpoints of the built-in identity. Errors are answered by {@link AuthErrors}. */
+@RestController
+@RequestMapping("/auth")
+class AuthController {
+
+    private final Accounts accounts;
+
+    private final BlockingWork blocking;
+
+    AuthController(Accounts accounts, BlockingWork blocking) {
+        this.accounts = accounts;
+        this.blocking = blocking;
+    }
+
+    @PostMapping("/sign-up")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<Accounts.SignedUp> signUp(@RequestBody SignUp request) {
+        return blocking.of(() -> accounts.signUp(request.username(), request.email(), request.password()));
+    }
+
+    @PostMapping("/sign-in")
+    Mono<Accounts.Tokens> signIn(@RequestBody SignIn request) {
+        return blocking.of(() -> accounts.signIn(request.username(), request.password()));
+    }
+
+    @PostMapping("/refresh")
+    Mono<Accounts.Tokens> refresh(@RequestBody RefreshToken request) {
+        return blocking.of(() -> accounts.refresh(request.refreshToken()));
+    }
+
+    @PostMapping("/sign-out")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> signOut(@RequestBody RefreshToken request) {
+        return blocking.run(() -> accounts.signOut(request.refreshToken()));
+    }
+
+    record SignUp(
+            @Nullable String username,
+            @Nullable String email,
+            @Nullable String password) {}
+
+    record SignIn(@Nullable String username, @Nullable String password) {}
+
+    record RefreshToken(@Nullable String refreshToken) {}
+}

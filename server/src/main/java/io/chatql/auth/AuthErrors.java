@@ -1,0 +1,49 @@
+package io.chatql.auth;
+
+import io.chatql.system.ConflictException;
+import io.chatql.system.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ServerWebInputException;
+
+/**
+ * Answers the identity endpoints' errors as JSON {@code {"error", "message"}} with 400, 401 or 409;
+ * never with a stack trace.
+ */
+@RestControllerAdvice(assignableTypes = AuthController.class)
+class AuthErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthErrors.class);
+
+    @ExceptionHandler
+    ResponseEntity<Error> invalidInput(InvalidInputException ex) {
+        return answer(HttpStatus.BAD_REQUEST, "invalid_request", ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Error> unreadableBody(ServerWebInputException ex) {
+        return answer(HttpStatus.BAD_REQUEST, "invalid_request", "the request body must be a JSON object");
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Error> conflict(ConflictException ex) {
+        return answer(HttpStatus.CONFLICT, "conflict", ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Error> unauthorized(AuthenticationException ex) {
+        return answer(HttpStatus.UNAUTHORIZED, "unauthorized", ex.getMessage());
+    }
+
+    private static ResponseEntity<Error> answer(HttpStatus status, String error, String message) {
+        LOG.debug("Refused identity request with {}: {}", status.value(), message);
+        return ResponseEntity.status(status).body(new Error(error, message));
+    }
+
+    record Error(String error, String message) {}
+}

@@ -1,0 +1,30 @@
+package io.chatql.conversation;
+
+import io.chatql.system.NotFoundException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The membership guard: every read, write and subscription of a conversation goes through it. A
+ * conversation that does not exist and one the caller is not in get the same answer, so a non-member
+ * learns nothing about it.
+ */
+@Component
+public class ConversationAccess {
+
+    private final ConversationRepository conversations;
+
+    ConversationAccess(ConversationRepository conversations) {
+        this.conversations = conversations;
+    }
+
+    /** Returns normally when {@code userId} is a member of the conversation; blocks on the database. */
+    public void requireMember(String userId, String conversationId) {
+        if (!conversations.isMember(userId, conversationId)) {
+            throw notFound(conversationId);
+        }
+    }
+
+    static NotFoundException notFound(String conversationId) {
+        return new NotFoundException("conversation " + conversationId + " not found");
+    }
+}

@@ -1,0 +1,154 @@
+package io.chatql.conversation;
+
+import io.chatql.paging.Cursors;
+import io.chatql.paging.Page;
+import io.chatql.paging.PageSize;
+import io.chatql.realtime.LiveEvents;
+import io.chatql.system.BlockingWork;
+import io.chatql.system.ForbiddenException;
+import io.chatql.user.User;
+import io.chatql.user.UserRepository;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Controller
+class ConversationController {
+
+    private final Conversations conversations;
+
+    private final ConversationRepository repository;
+
+    private final UserRepository users;
+
+    private final LiveEvents events;
+
+    private final Cursors cursors;
+
+    private final BlockingWork blocking;
+
+    ConversationController(
+            Conversations conversations,
+            ConversationRepository repository,
+            UserRepository users,
+            LiveEvents events,
+            Cursors cursors,
+            BlockingWork blocking) {
+        this.conversations = conversations;
+        this.repository = repository;
+        this.users = users;
+        this.events = events;
+        this.cursors = cursors;
+        this.blocking = blocking;
+    }
+
+    @MutationMapping
+    Mono<Conversation> createConversation(
+            @Argument String id, @Argument String name, @Argument @Nullable String createdAt, Principal caller) {
+        return blocking.of(() -> conversations.create(caller.getName(), id, name, createdAt));
+    }
+
+    @MutationMapping
+    Mono<UserConversation> createUserConversations(
+            @Argument String conversationId, @Argument String userId, Principal caller) {
+        return blocking.of(() -> conversations.addMember(caller.getName(), conversationId, userId));
+    }
+
+    /** New memberships of the caller; subscribing to another user's memberships is refused. */
+    @SubscriptionMapping
+    Flux<UserConversation> subscribeToNewUCs(@Argument String userId, Principal caller) {
+        if (!userId.equals(caller.getName())) {
+            return Flux.error(new ForbiddenException("you may only subscribe to your own conversations"));
+        }
+        return events.stream(MembershipCreated.class)
+                .map(MembershipCreated::membership)
+                .filter(membership -> membership.userId().equals(userId));
+    }
+
+    /**
+     * A user's conversations, newest membership first. For another user, only the conversations the
+     * caller is in too.
+     */
+    @SchemaMapping(typeName = "User")
+    Mono<MembershipConnection> conversations(
+            User user, @Argument @Nullable String after, @Argument @Nullable Integer first, Principal caller) {
+        PageSize size = PageSize.of(first);
+        String scope = "user-conversations:" + user.id() + ":" + caller.getName();
+        Long before = cursors.decode(scope, after);
+        return blocking.of(() -> {
+            Page<ConversationRepository.PositionedMembership> page = Page.of(
+                    repository.findMembershipsOfUser(user.id(), caller.getName(), before, size.fetchSize()),
+                    size,
+                    ConversationRepository.PositionedMembership::position);
+            return new MembershipConnection(
+                    page.items().stream()
+                            .map(ConversationRepository.PositionedMembership::membership)
+                            .toList(),
+                    cursors.encode(scope, page.nextPosition()));
+        });
+    }
+
+    @BatchMapping(typeName = "UserConversations")
+    Mono<Map<UserConversation, Conversation>> conversation(List<UserConversation> memberships) {
+        return blocking.of(() -> {
+            Map<String, Conversation> byId = repository
+                    .findAllById(memberships.stream()
+                            .map(UserConversation::conversationId)
+                            .collect(Collectors.toSet()))
+                    .stream()
+                    .collect(Collectors.toMap(Conversation::id, Function.identity()));
+            return memberships.stream()
+                    .filter(membership -> byId.containsKey(membership.conversationId()))
+                    .collect(Collectors.toMap(
+                            Function.identity(), membership -> byId.get(membership.conversationId()), (a, b) -> a));
+        });
+    }
+
+    @BatchMapping(typeName = "UserConversations")
+    Mono<Map<UserConversation, User>> user(List<UserConversation> memberships) {
+        return blocking.of(() -> {
+            Map<String, User> byId = users
+                    .findAllById(
+                            memberships.stream().map(UserConversation::userId).collect(Collectors.toSet()))
+                    .stream()
+                    .collect(Collectors.toMap(User::id, Function.identity()));
+            return memberships.stream()
+                    .filter(membership -> byId.containsKey(membership.userId()))
+                    .collect(Collectors.toMap(
+                            Function.identity(), membership -> byId.get(membership.userId()), (a, b) -> a));
+        });
+    }
+
+    /** All memberships of the same conversation, the one asked about included. */
+    @BatchMapping(typeName = "UserConversations")
+    Mono<Map<UserConversation, List<UserConversation>>> associated(List<UserConversation> memberships) {
+        return blocking.of(() -> {
+            Map<String, List<UserConversation>> byConversation = repository
+                    .findMembershipsOf(memberships.stream()
+                            .map(UserConversation::conversationId)
+                            .collect(Collectors.toSet()))
+                    .stream()
+                    .collect(Collectors.groupingBy(UserConversation::conversationId));
+            return memberships.stream()
+                    .distinct()
+                    .collect(Collectors.toMap(
+                            Function.identity(),
+                            membership -> byConversation.getOrDefault(membership.conversationId(), List.of())));
+        });
+    }
+
+    record MembershipConnection(
+            List<UserConversation> userConversations,
+            @Nullable String nextToken) {}
+}

@@ -1,0 +1,104 @@
+package io.chatql.conversation;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL for conversations and memberships. */
+@Repository
+class ConversationRepository {
+
+    private static final RowMapper<Conversation> CONVERSATION =
+            (rs, row) -> new Conversation(rs.getString("id"), rs.getString("name"), rs.getString("created_at"));
+
+    private static final RowMapper<UserConversation> MEMBERSHIP =
+            (rs, row) -> new UserConversation(rs.getString("user_id"), rs.getString("conversation_id"));
+
+    private final JdbcClient jdbc;
+
+    ConversationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Conversation conversation, String createdBy) {
+        jdbc.sql("insert into conversation (id, name, created_at, created_by) values (?, ?, ?, ?)")
+                .params(conversation.id(), conversation.name(), conversation.createdAt(), createdBy)
+                .update();
+    }
+
+    Optional<String> creatorOf(String conversationId) {
+        return jdbc.sql("select created_by from conversation where id = ?")
+                .param(conversationId)
+                .query(String.class)
+                .optional();
+    }
+
+    Optional<Conversation> findById(String id) {
+        return jdbc.sql("select id, name, created_at from conversation where id = ?")
+                .param(id)
+                .query(CONVERSATION)
+                .optional();
+    }
+
+    List<Conversation> findAllById(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id, name, created_at from conversation where id in (:ids)")
+                .param("ids", ids)
+                .query(CONVERSATION)
+                .list();
+    }
+
+    void insertMembership(UserConversation membership) {
+        jdbc.sql("insert into user_conversation (user_id, conversation_id, joined_at) values (?, ?, ?)")
+                .params(membership.userId(), membership.conversationId(), OffsetDateTime.now(ZoneOffset.UTC))
+                .update();
+    }
+
+    boolean isMember(String userId, String conversationId) {
+        return jdbc.sql("select count(*) from user_conversation where user_id = ? and conversation_id = ?")
+                        .params(userId, conversationId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** The memberships of all the given conversations, in the order their members joined. */
+    List<UserConversation> findMembershipsOf(Collection<String> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select user_id, conversation_id from user_conversation
+                        where conversation_id in (:ids) order by position""").param("ids", conversationIds).query(MEMBERSHIP).list();
+    }
+
+    /**
+     * The memberships of {@code userId}, newest first, starting before {@code beforePosition}, in the
+     * conversations that {@code viewerId} is in too (all of them when the viewer is the user).
+     */
+    List<PositionedMembership> findMembershipsOfUser(
+            String userId, String viewerId, @Nullable Long beforePosition, int limit) {
+        return jdbc.sql("""
+                        select m.user_id, m.conversation_id, m.position from user_conversation m
+                        where m.user_id = :user and m.position < :before
+                          and exists (select 1 from user_conversation v
+                                      where v.user_id = :viewer and v.conversation_id = m.conversation_id)
+                        order by m.position desc fetch first :limit rows only""")
+                .param("user", userId)
+                .param("viewer", viewerId)
+                .param("before", beforePosition == null ? Long.MAX_VALUE : beforePosition)
+                .param("limit", limit)
+                .query((rs, row) -> new PositionedMembership(MEMBERSHIP.mapRow(rs, row), rs.getLong("position")))
+                .list();
+    }
+
+    record PositionedMembership(UserConversation membership, long position) {}
+}

@@ -1,0 +1,188 @@
+package io.chatql.message;
+
+import io.chatql.conversation.Conversation;
+import io.chatql.conversation.ConversationAccess;
+import io.chatql.paging.Cursors;
+import io.chatql.paging.Page;
+import io.chatql.paging.PageSize;
+import io.chatql.realtime.LiveEvents;
+import io.chatql.system.BlockingWork;
+import io.chatql.system.Inputs;
+import io.chatql.system.InvalidInputException;
+import io.chatql.user.User;
+import io.chatql.user.UserRepository;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Controller
+class MessageController {
+
+    private final Messages messages;
+
+    private final MessageRepository repository;
+
+    private final ConversationAccess access;
+
+    private final UserRepository users;
+
+    private final LiveEvents events;
+
+    private final Cursors cursors;
+
+    private final BlockingWork blocking;
+
+    MessageController(
+            Messages messages,
+            MessageRepository repository,
+            ConversationAccess access,
+            UserRepository users,
+            LiveEvents events,
+            Cursors cursors,
+            BlockingWork blocking) {
+        this.messages = messages;
+        this.repository = repository;
+        this.access = access;
+        this.users = users;
+        this.events = events;
+        this.cursors = cursors;
+        this.blocking = blocking;
+    }
+
+    /** Posts a message; idempotent on (conversationId, id). */
+    @MutationMapping
+    Mono<Message> createMessage(
+            @Argument String conversationId,
+            @Argument String id,
+            @Argument @Nullable String content,
+            @Argument String createdAt,
+            Principal caller) {
+        return blocking.of(() -> messages.post(caller.getName(), conversationId, id, content, createdAt));
+    }
+
+    /** A conversation's messages, newest first, continued with the opaque {@code nextToken}. */
+    @QueryMapping
+    Mono<MessageConnection> allMessageConnection(
+            @Argument String conversationId,
+            @Argument @Nullable String after,
+            @Argument @Nullable Integer first,
+            Principal caller) {
+        return conversationMessages(conversationId, after, first, caller);
+    }
+
+    @SchemaMapping(typeName = "Conversation")
+    Mono<MessageConnection> messages(
+            Conversation conversation,
+            @Argument @Nullable String after,
+            @Argument @Nullable Integer first,
+            Principal caller) {
+        return conversationMessages(conversation.id(), after, first, caller);
+    }
+
+    /** A conversation's messages, newest first; {@code after} is the id of the last message seen. */
+    @QueryMapping
+    Mono<List<Message>> allMessage(
+            @Argument String conversationId,
+            @Argument @Nullable String after,
+            @Argument @Nullable Integer first,
+            Principal caller) {
+        return messagesAfterId(conversationId, null, after, first, caller);
+    }
+
+    /** Like {@link #allMessage}, only the messages of {@code sender}. */
+    @QueryMapping
+    Mono<List<Message>> allMessageFrom(
+            @Argument String conversationId,
+            @Argument String sender,
+            @Argument @Nullable String after,
+            @Argument @Nullable Integer first,
+            Principal caller) {
+        return messagesAfterId(conversationId, Inputs.requireId("sender", sender), after, first, caller);
+    }
+
+    /** A user's own messages, newest first, in the conversations the caller is in too. */
+    @SchemaMapping(typeName = "User")
+    Mono<MessageConnection> messages(
+            User user, @Argument @Nullable String after, @Argument @Nullable Integer first, Principal caller) {
+        PageSize size = PageSize.of(first);
+        String scope = "user-messages:" + user.id() + ":" + caller.getName();
+        Long before = cursors.decode(scope, after);
+        return blocking.of(() -> {
+            Page<Message> page = Page.of(
+                    repository.findBySender(user.id(), caller.getName(), before, size.fetchSize()),
+                    size,
+                    Message::position);
+            return new MessageConnection(page.items(), cursors.encode(scope, page.nextPosition()));
+        });
+    }
+
+    /** New messages of a conversation the caller is in. */
+    @SubscriptionMapping
+    Flux<Message> subscribeToNewMessage(@Argument String conversationId, Principal caller) {
+        return blocking.run(() -> access.requireMember(caller.getName(), conversationId))
+                .thenMany(events.stream(MessageCreated.class))
+                .map(MessageCreated::message)
+                .filter(message -> message.conversationId().equals(conversationId));
+    }
+
+    @BatchMapping
+    Mono<Map<Message, User>> author(List<Message> page) {
+        return blocking.of(() -> {
+            Map<String, User> byId =
+                    users.findAllById(page.stream().map(Message::sender).collect(Collectors.toSet())).stream()
+                            .collect(Collectors.toMap(User::id, Function.identity()));
+            return page.stream()
+                    .filter(message -> byId.containsKey(message.sender()))
+                    .collect(Collectors.toMap(Function.identity(), message -> byId.get(message.sender()), (a, b) -> a));
+        });
+    }
+
+    private Mono<MessageConnection> conversationMessages(
+            String conversationId, @Nullable String after, @Nullable Integer first, Principal caller) {
+        PageSize size = PageSize.of(first);
+        String scope = "messages:" + conversationId;
+        Long before = cursors.decode(scope, after);
+        return blocking.of(() -> {
+            access.requireMember(caller.getName(), conversationId);
+            Page<Message> page = Page.of(
+                    repository.findInConversation(conversationId, null, before, size.fetchSize()),
+                    size,
+                    Message::sequence);
+            return new MessageConnection(page.items(), cursors.encode(scope, page.nextPosition()));
+        });
+    }
+
+    private Mono<List<Message>> messagesAfterId(
+            String conversationId,
+            @Nullable String sender,
+            @Nullable String afterId,
+            @Nullable Integer first,
+            Principal caller) {
+        PageSize size = PageSize.of(first);
+        return blocking.of(() -> {
+            access.requireMember(caller.getName(), conversationId);
+            Long before = afterId == null
+                    ? null
+                    : repository
+                            .find(conversationId, afterId)
+                            .map(Message::sequence)
+                            .orElseThrow(() -> new InvalidInputException("after must be the id of a message"));
+            return repository.findInConversation(conversationId, sender, before, size.value());
+        });
+    }
+
+    record MessageConnection(
+            List<Message> messages, @Nullable String nextToken) {}
+}

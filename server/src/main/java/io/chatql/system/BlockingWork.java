@@ -1,0 +1,34 @@
+package io.chatql.system;
+
+import java.util.concurrent.Callable;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Runs blocking work, such as JDBC calls and password hashing, on a bounded pool of its own so that
+ * the Netty event loop never waits on the database.
+ */
+@Component
+public class BlockingWork implements DisposableBean {
+
+    private final Scheduler scheduler = Schedulers.newBoundedElastic(
+            Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE, Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE, "blocking-work");
+
+    /** The result of {@code work}, computed on the blocking pool when the returned Mono is subscribed. */
+    public <T> Mono<T> of(Callable<T> work) {
+        return Mono.fromCallable(work).subscribeOn(scheduler);
+    }
+
+    /** Like {@link #of}, for work without a result. */
+    public Mono<Void> run(Runnable work) {
+        return Mono.<Void>fromRunnable(work).subscribeOn(scheduler);
+    }
+
+    @Override
+    public void destroy() {
+        scheduler.dispose();
+    }
+}

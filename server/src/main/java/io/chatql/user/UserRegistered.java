@@ -1,0 +1,6 @@
+package io.chatql.user;
+
+import io.chatql.realtime.LiveEvent;
+
+/** A user joined, or registered or renamed itself: published to {@code subscribeToNewUsers}. */
+public record UserRegistered(User user) implements LiveEvent {}
