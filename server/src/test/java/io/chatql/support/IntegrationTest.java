@@ -1,0 +1,185 @@
+package io.chatql.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatql.realtime.LiveEvents;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * The base of the integration tests: the whole server on a random port, driven through its real HTTP
+ * and WebSocket endpoints. Subclasses choose the database with {@code @ContextConfiguration(initializers
+ * = H2Database.class)} or {@link PostgresDatabase}; tests share the database, so each makes users and
+ * conversations of its own.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.lifecycle.timeout-per-shutdown-phase=2s")
+@Import(StatementCounter.class)
+public abstract class IntegrationTest {
+
+    protected static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    /** The format of JavaScript's {@code Date.toISOString()}, which the original client uses in ids. */
+    private static final DateTimeFormatter ISO_MILLIS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected LiveEvents liveEvents;
+
+    @Autowired
+    protected StatementCounter statements;
+
+    protected WebTestClient http() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(TIMEOUT)
+                .build();
+    }
+
+    /** A username no other test uses, starting with {@code prefix}. */
+    protected static String uniqueName(String prefix) {
+        return prefix + "-" + NAMES.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    }
+
+    /** Signs up and signs in a new user whose name starts with {@code prefix}. */
+    protected Account signUp(String prefix) {
+        String username = uniqueName(prefix);
+        String password = "password-" + username;
+        Map<?, ?> signedUp = http().post()
+                .uri("/auth/sign-up")
+                .bodyValue(Map.of("username", username, "email", username + "@example.com", "password", password))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.CREATED)
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        Map<?, ?> tokens = http().post()
+                .uri("/auth/sign-in")
+                .bodyValue(Map.of("username", username, "password", password))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        return new Account((String) signedUp.get("userId"), username, (String) tokens.get("accessToken"), (String)
+                tokens.get("refreshToken"));
+    }
+
+    /** GraphQL over HTTP as {@code account}, with {@code Authorization: Bearer <jwt>}. */
+    protected HttpGraphQlTester graphQl(Account account) {
+        return HttpGraphQlTester.create(http().mutate()
+                .baseUrl("http://127.0.0.1:" + port + "/graphql")
+                .defaultHeader("Authorization", "Bearer " + account.accessToken())
+                .build());
+    }
+
+    /** GraphQL over graphql-transport-ws as {@code account}, its token in {@code connection_init}. */
+    protected WebSocketGraphQlTester webSocket(Account account) {
+        return WebSocketGraphQlTester.builder(webSocketUri(), new ReactorNettyWebSocketClient())
+                .interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return Mono.just(Map.of("Authorization", account.accessToken()));
+                    }
+                })
+                .build();
+    }
+
+    protected URI webSocketUri() {
+        return URI.create("ws://127.0.0.1:" + port + "/graphql");
+    }
+
+    /** Registers {@code account} with {@code createUser}, as the original client does after sign-in. */
+    protected void register(Account account) {
+        graphQl(account)
+                .documentName("createUser")
+                .variable("username", account.username())
+                .execute()
+                .path("createUser.registered")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+    }
+
+    /**
+     * Starts a conversation as the original client does: {@code creator} creates it, links each other
+     * member, then links itself. Returns its id.
+     */
+    protected String startConversation(Account creator, Account... others) {
+        String id = UUID.randomUUID().toString();
+        graphQl(creator)
+                .documentName("createConversation")
+                .variable("id", id)
+                .variable("name", "with " + others.length + " others")
+                .variable("createdAt", String.valueOf(System.currentTimeMillis()))
+                .execute()
+                .path("createConversation.id")
+                .entity(String.class)
+                .isEqualTo(id);
+        for (Account member : others) {
+            link(creator, id, member.userId());
+        }
+        link(creator, id, creator.userId());
+        return id;
+    }
+
+    private void link(Account caller, String conversationId, String userId) {
+        graphQl(caller)
+                .documentName("createUserConversations")
+                .variable("conversationId", conversationId)
+                .variable("userId", userId)
+                .execute()
+                .path("createUserConversations.userId")
+                .entity(String.class)
+                .isEqualTo(userId);
+    }
+
+    /** Posts a message with an id made as the original client makes it, and returns that id. */
+    protected String send(Account sender, String conversationId, String content) {
+        String id = ISO_MILLIS.format(Instant.now()) + "_" + UUID.randomUUID();
+        graphQl(sender)
+                .documentName("createMessage")
+                .variable("id", id)
+                .variable("conversationId", conversationId)
+                .variable("content", content)
+                .variable("createdAt", id)
+                .execute()
+                .path("createMessage.isSent")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+        return id;
+    }
+
+    /** Waits until at least {@code expected} subscriptions listen on the server. */
+    protected void awaitSubscribers(int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (liveEvents.subscriberCount() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(liveEvents.subscriberCount()).as("live subscribers").isGreaterThanOrEqualTo(expected);
+    }
+}

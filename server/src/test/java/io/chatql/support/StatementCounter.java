@@ -1,0 +1,54 @@
+package io.chatql.support;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+
+/** Counts the SQL statements that the application prepares, to show what a request costs. */
+@TestConfiguration(proxyBeanMethods = false)
+public class StatementCounter implements BeanPostProcessor {
+
+    private static final Set<String> STATEMENT_METHODS = Set.of("prepareStatement", "createStatement", "prepareCall");
+
+    private final AtomicLong statements = new AtomicLong();
+
+    /** The number of statements prepared since the application started. */
+    public long count() {
+        return statements.get();
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof DataSource dataSource) {
+            return Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                        Object result = invoke(dataSource, method, args);
+                        return result instanceof Connection connection ? counting(connection) : result;
+                    });
+        }
+        return bean;
+    }
+
+    private Connection counting(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    if (STATEMENT_METHODS.contains(method.getName())) {
+                        statements.incrementAndGet();
+                    }
+                    return invoke(connection, method, args);
+                });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException ex) {
+            throw ex.getCause();
+        }
+    }
+}
