@@ -8,9 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,7 +23,12 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -173,6 +181,42 @@ public abstract class IntegrationTest {
                 .isEqualTo(true);
         return id;
     }
+
+    /**
+     * Opens a raw graphql-transport-ws connection, sends {@code messages} in order, and returns what
+     * the server sent back until it closed the connection, with the close status.
+     */
+    protected RawSession rawWebSocket(String... messages) {
+        List<String> received = new CopyOnWriteArrayList<>();
+        AtomicReference<CloseStatus> closed = new AtomicReference<>();
+        new ReactorNettyWebSocketClient()
+                .execute(webSocketUri(), new WebSocketHandler() {
+                    @Override
+                    public List<String> getSubProtocols() {
+                        return List.of("graphql-transport-ws");
+                    }
+
+                    @Override
+                    public Mono<Void> handle(WebSocketSession session) {
+                        Mono<Void> receive = session.receive()
+                                .map(WebSocketMessage::getPayloadAsText)
+                                .doOnNext(received::add)
+                                .then();
+                        Mono<Void> send = session.send(Flux.fromArray(messages)
+                                .delayElements(Duration.ofMillis(50))
+                                .map(session::textMessage));
+                        return Mono.when(send, receive)
+                                .then(session.closeStatus())
+                                .doOnNext(closed::set)
+                                .then();
+                    }
+                })
+                .block(TIMEOUT);
+        return new RawSession(received, closed.get());
+    }
+
+    /** What a raw WebSocket connection received, and how the server closed it. */
+    protected record RawSession(List<String> received, CloseStatus closeStatus) {}
 
     /** Waits until at least {@code expected} subscriptions listen on the server. */
     protected void awaitSubscribers(int expected) throws InterruptedException {

@@ -1,0 +1,272 @@
+package io.chatql.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatql.support.Account;
+import io.chatql.support.IntegrationTest;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.http.MediaType;
+
+/** Bad input gets a clear, classified error, and nothing of it is stored. */
+abstract class BadInputIntegrationTests extends IntegrationTest {
+
+    private static final String VALID_ID = "2024-05-01T10:00:00.000Z_3c2a1b0d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+
+    private Account alice;
+
+    private String conversationId;
+
+    @BeforeEach
+    void conversation() {
+        alice = signUp("alice");
+        conversationId = startConversation(alice);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 10_001})
+    void contentEmptyOrOver10000CharactersIsRefused(int length) {
+        expectRefusedMessage(Map.of("content", "x".repeat(length)), "BAD_REQUEST");
+    }
+
+    @Test
+    void missingOrBlankContentIsRefused() {
+        Map<String, Object> missing = new HashMap<>();
+        missing.put("content", null);
+        expectRefusedMessage(missing, "BAD_REQUEST");
+        expectRefusedMessage(Map.of("content", "  \n "), "BAD_REQUEST");
+    }
+
+    @Test
+    void contentOf10000CharactersIsStored() {
+        graphQl(alice)
+                .documentName("createMessage")
+                .variables(message(Map.of("content", "x".repeat(10_000))))
+                .execute()
+                .path("createMessage.content")
+                .entity(String.class)
+                .satisfies(content -> assertThat(content).hasSize(10_000));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "a\u0000b", "line\nbreak", "tab\tbed"})
+    void messageIdEmptyOrWithControlCharactersIsRefused(String id) {
+        expectRefusedMessage(Map.of("id", id), "BAD_REQUEST");
+    }
+
+    @Test
+    void messageIdOver128CharactersIsRefused() {
+        expectRefusedMessage(Map.of("id", "x".repeat(129)), "BAD_REQUEST");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "a\u0007b"})
+    void createdAtEmptyOrWithControlCharactersIsRefused(String createdAt) {
+        expectRefusedMessage(Map.of("createdAt", createdAt), "BAD_REQUEST");
+    }
+
+    @Test
+    void createdAtOver64CharactersIsRefused() {
+        expectRefusedMessage(Map.of("createdAt", "2".repeat(65)), "BAD_REQUEST");
+    }
+
+    @Test
+    void unknownConversationIsNotFound() {
+        expectRefusedMessage(Map.of("conversationId", "no-such-conversation"), "NOT_FOUND");
+    }
+
+    @Test
+    void conversationIdOver128CharactersIsRefused() {
+        graphQl(alice)
+                .documentName("createConversation")
+                .variable("id", "c".repeat(129))
+                .variable("name", "too long an id")
+                .execute()
+                .errors()
+                .expect(error -> "BAD_REQUEST".equals(error.getErrorType().toString()))
+                .verify()
+                .path("createConversation")
+                .valueIsNull();
+    }
+
+    @Test
+    void addingAnUnknownUserIsNotFound() {
+        graphQl(alice)
+                .documentName("createUserConversations")
+                .variable("conversationId", conversationId)
+                .variable("userId", "no-such-user")
+                .execute()
+                .errors()
+                .expect(error -> "NOT_FOUND".equals(error.getErrorType().toString()))
+                .verify();
+        graphQl(alice)
+                .documentName("getUserConversationConnectionThroughUser")
+                .execute()
+                .path("me.conversations.userConversations[0].associated[*].userId")
+                .entityList(String.class)
+                .containsExactly(alice.userId());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, 101})
+    void firstOutsideOneTo100IsRefused(int first) {
+        expectRefusedPage(Map.of("first", first));
+    }
+
+    @Test
+    void malformedNextTokenIsRefused() {
+        expectRefusedPage(Map.of("after", "not a token!"));
+    }
+
+    @Test
+    void forgedNextTokenIsRefused() {
+        byte[] forged = new byte[24];
+        forged[7] = 5;
+        expectRefusedPage(
+                Map.of("after", Base64.getUrlEncoder().withoutPadding().encodeToString(forged)));
+    }
+
+    @Test
+    void nextTokenOfAnotherConversationIsRefused() {
+        String other = startConversation(alice);
+        for (int i = 0; i < 3; i++) {
+            send(alice, other, "message " + i);
+        }
+        String tokenOfOther = (String) graphQl(alice)
+                .documentName("getConversationMessages")
+                .variable("conversationId", other)
+                .variable("first", 1)
+                .execute()
+                .path("allMessageConnection")
+                .entity(Map.class)
+                .get()
+                .get("nextToken");
+
+        expectRefusedPage(Map.of("after", tokenOfOther));
+    }
+
+    @Test
+    void queryDeeperThan10IsRefused() {
+        List<String> path = List.of(
+                "me",
+                "conversations",
+                "userConversations",
+                "associated",
+                "conversation",
+                "messages",
+                "messages",
+                "author",
+                "conversations",
+                "userConversations",
+                "conversation");
+        String query = "{ " + String.join(" { ", path) + " { id }" + " }".repeat(path.size());
+
+        graphQl(alice)
+                .document(query)
+                .execute()
+                .errors()
+                .expect(error -> "BAD_REQUEST".equals(error.getErrorType().toString())
+                        && error.getMessage().contains("depth"))
+                .verify();
+    }
+
+    @Test
+    void overComplexQueryIsRefused() {
+        StringBuilder query = new StringBuilder("{");
+        for (int i = 0; i < 600; i++) {
+            query.append(" u").append(i).append(": me { id }");
+        }
+        graphQl(alice)
+                .document(query.append(" }").toString())
+                .execute()
+                .errors()
+                .expect(error -> "BAD_REQUEST".equals(error.getErrorType().toString())
+                        && error.getMessage().contains("complexity"))
+                .verify();
+    }
+
+    @Test
+    void bodyOver1MegabyteIsRefused() {
+        String content = "x".repeat(1024 * 1024);
+        http().post()
+                .uri("/graphql")
+                .header("Authorization", "Bearer " + alice.accessToken())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"query\":\"{ me { id } }\",\"variables\":{\"padding\":\"" + content + "\"}}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413);
+    }
+
+    @Test
+    void malformedJsonIsABadRequestWithoutStackTrace() {
+        http().post()
+                .uri("/graphql")
+                .header("Authorization", "Bearer " + alice.accessToken())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"query\": \"{ me { id } }\"")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).doesNotContain("Exception").doesNotContain("at io."));
+    }
+
+    @Test
+    void secondConnectionInitClosesTheConnection() {
+        String init = "{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"" + alice.accessToken() + "\"}}";
+
+        RawSession session = rawWebSocket(init, init);
+
+        assertThat(session.received()).anyMatch(message -> message.contains("connection_ack"));
+        assertThat(session.closeStatus().getCode()).isEqualTo(4429);
+    }
+
+    private Map<String, Object> message(Map<String, Object> overrides) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("id", VALID_ID);
+        variables.put("conversationId", conversationId);
+        variables.put("content", "hello");
+        variables.put("createdAt", VALID_ID);
+        variables.putAll(overrides);
+        return variables;
+    }
+
+    private void expectRefusedMessage(Map<String, Object> overrides, String errorType) {
+        graphQl(alice)
+                .documentName("createMessage")
+                .variables(message(overrides))
+                .execute()
+                .errors()
+                .expect(error -> errorType.equals(error.getErrorType().toString()))
+                .verify()
+                .path("createMessage")
+                .valueIsNull();
+        graphQl(alice)
+                .documentName("getConversationMessages")
+                .variable("conversationId", conversationId)
+                .execute()
+                .path("allMessageConnection.messages")
+                .entityList(Object.class)
+                .hasSize(0);
+    }
+
+    private void expectRefusedPage(Map<String, Object> arguments) {
+        GraphQlTester.Request<?> request =
+                graphQl(alice).documentName("getConversationMessages").variable("conversationId", conversationId);
+        arguments.forEach(request::variable);
+        request.execute()
+                .errors()
+                .expect(error -> "BAD_REQUEST".equals(error.getErrorType().toString()))
+                .verify()
+                .path("allMessageConnection")
+                .valueIsNull();
+    }
+}
