@@ -1,0 +1,80 @@
+package io.chatql.system;
+
+import io.chatql.support.Account;
+import io.chatql.support.H2Database;
+import io.chatql.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** POST /graphql follows the GraphQL-over-HTTP spec for both of its media types. */
+@ContextConfiguration(initializers = H2Database.class)
+class GraphQlOverHttpIntegrationTests extends IntegrationTest {
+
+    private static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
+
+    private Account alice;
+
+    @BeforeEach
+    void signIn() {
+        alice = signUp("alice");
+    }
+
+    @Test
+    void answersApplicationJson() {
+        post(MediaType.APPLICATION_JSON, "{ me { username } }")
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                .expectBody()
+                .jsonPath("$.data.me.username")
+                .isEqualTo(alice.username());
+    }
+
+    @Test
+    void answersGraphQlResponseJson() {
+        post(GRAPHQL_RESPONSE, "{ me { username } }")
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(GRAPHQL_RESPONSE)
+                .expectBody()
+                .jsonPath("$.data.me.username")
+                .isEqualTo(alice.username());
+    }
+
+    @Test
+    void invalidDocumentIs400WithGraphQlResponseJson() {
+        post(GRAPHQL_RESPONSE, "{ me { noSuchField } }")
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo("ValidationError")
+                .jsonPath("$.data")
+                .doesNotExist();
+    }
+
+    @Test
+    void invalidDocumentIs200WithApplicationJson() {
+        post(MediaType.APPLICATION_JSON, "{ me { noSuchField } }")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo("ValidationError");
+    }
+
+    private WebTestClient.ResponseSpec post(MediaType accept, String query) {
+        return http().post()
+                .uri("/graphql")
+                .header("Authorization", "Bearer " + alice.accessToken())
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(accept)
+                .bodyValue("{\"query\":\"" + query + "\"}")
+                .exchange();
+    }
+}
