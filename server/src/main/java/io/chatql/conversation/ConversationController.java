@@ -3,7 +3,6 @@ package io.chatql.conversation;
 import io.chatql.paging.Cursors;
 import io.chatql.paging.Page;
 import io.chatql.paging.PageSize;
-import io.chatql.realtime.LiveEvents;
 import io.chatql.system.BlockingWork;
 import io.chatql.system.ForbiddenException;
 import io.chatql.user.User;
@@ -32,7 +31,7 @@ class ConversationController {
 
     private final UserRepository users;
 
-    private final LiveEvents events;
+    private final MembershipFeed memberships;
 
     private final Cursors cursors;
 
@@ -42,13 +41,13 @@ class ConversationController {
             Conversations conversations,
             ConversationRepository repository,
             UserRepository users,
-            LiveEvents events,
+            MembershipFeed memberships,
             Cursors cursors,
             BlockingWork blocking) {
         this.conversations = conversations;
         this.repository = repository;
         this.users = users;
-        this.events = events;
+        this.memberships = memberships;
         this.cursors = cursors;
         this.blocking = blocking;
     }
@@ -65,15 +64,17 @@ class ConversationController {
         return blocking.of(() -> conversations.addMember(caller.getName(), conversationId, userId));
     }
 
-    /** New memberships of the caller; subscribing to another user's memberships is refused. */
+    /**
+     * New memberships of the caller; subscribing to another user's is refused. With {@code after}, the
+     * id of the newest conversation the subscriber knows, it first receives every later membership.
+     */
     @SubscriptionMapping
-    Flux<UserConversation> subscribeToNewUCs(@Argument String userId, Principal caller) {
+    Flux<UserConversation> subscribeToNewUCs(
+            @Argument String userId, @Argument @Nullable String after, Principal caller) {
         if (!userId.equals(caller.getName())) {
             return Flux.error(new ForbiddenException("you may only subscribe to your own conversations"));
         }
-        return events.stream(MembershipCreated.class)
-                .map(MembershipCreated::membership)
-                .filter(membership -> membership.userId().equals(userId));
+        return memberships.follow(userId, after);
     }
 
     /**

@@ -56,10 +56,39 @@ class ConversationRepository {
                 .list();
     }
 
-    void insertMembership(UserConversation membership) {
+    /** Stores the membership and returns its position, which orders memberships by arrival. */
+    long insertMembership(UserConversation membership) {
         jdbc.sql("insert into user_conversation (user_id, conversation_id, joined_at) values (?, ?, ?)")
                 .params(membership.userId(), membership.conversationId(), OffsetDateTime.now(ZoneOffset.UTC))
                 .update();
+        return positionOf(membership.userId(), membership.conversationId()).orElseThrow();
+    }
+
+    Optional<Long> positionOf(String userId, String conversationId) {
+        return jdbc.sql("select position from user_conversation where user_id = ? and conversation_id = ?")
+                .params(userId, conversationId)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** The position of the user's newest membership, 0 when it has none. */
+    long lastPositionOf(String userId) {
+        return jdbc.sql("select coalesce(max(position), 0) from user_conversation where user_id = ?")
+                .param(userId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The memberships of {@code userId} with a position above {@code after}, oldest first. */
+    List<PositionedMembership> findMembershipsAfter(String userId, long after, int limit) {
+        return jdbc.sql("""
+                        select user_id, conversation_id, position from user_conversation
+                        where user_id = :user and position > :after order by position fetch first :limit rows only""")
+                .param("user", userId)
+                .param("after", after)
+                .param("limit", limit)
+                .query((rs, row) -> new PositionedMembership(MEMBERSHIP.mapRow(rs, row), rs.getLong("position")))
+                .list();
     }
 
     boolean isMember(String userId, String conversationId) {

@@ -67,8 +67,7 @@ class Conversations {
         }
         conversations.insert(conversation, callerId);
         UserConversation membership = new UserConversation(callerId, conversation.id());
-        conversations.insertMembership(membership);
-        events.publishEvent(new MembershipCreated(membership));
+        events.publishEvent(new MembershipCreated(membership, conversations.insertMembership(membership)));
         return conversation;
     }
 
@@ -94,8 +93,7 @@ class Conversations {
         if (users.findById(membership.userId()).isEmpty()) {
             throw new NotFoundException("user " + membership.userId() + " not found");
         }
-        conversations.insertMembership(membership);
-        events.publishEvent(new MembershipCreated(membership));
+        events.publishEvent(new MembershipCreated(membership, conversations.insertMembership(membership)));
         return membership;
     }
 }

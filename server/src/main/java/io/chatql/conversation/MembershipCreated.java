@@ -2,5 +2,9 @@ package io.chatql.conversation;
 
 import io.chatql.realtime.LiveEvent;
 
-/** A user was added to a conversation: published to {@code subscribeToNewUCs} for that user. */
-public record MembershipCreated(UserConversation membership) implements LiveEvent {}
+/**
+ * A user was added to a conversation: published to {@code subscribeToNewUCs} for that user.
+ *
+ * @param position the membership's place in arrival order
+ */
+public record MembershipCreated(UserConversation membership, long position) implements LiveEvent {}

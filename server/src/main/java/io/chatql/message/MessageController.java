@@ -5,7 +5,6 @@ import io.chatql.conversation.ConversationAccess;
 import io.chatql.paging.Cursors;
 import io.chatql.paging.Page;
 import io.chatql.paging.PageSize;
-import io.chatql.realtime.LiveEvents;
 import io.chatql.system.BlockingWork;
 import io.chatql.system.Inputs;
 import io.chatql.system.InvalidInputException;
@@ -38,7 +37,7 @@ class MessageController {
 
     private final UserRepository users;
 
-    private final LiveEvents events;
+    private final MessageFeed feed;
 
     private final Cursors cursors;
 
@@ -49,14 +48,14 @@ class MessageController {
             MessageRepository repository,
             ConversationAccess access,
             UserRepository users,
-            LiveEvents events,
+            MessageFeed feed,
             Cursors cursors,
             BlockingWork blocking) {
         this.messages = messages;
         this.repository = repository;
         this.access = access;
         this.users = users;
-        this.events = events;
+        this.feed = feed;
         this.cursors = cursors;
         this.blocking = blocking;
     }
@@ -128,13 +127,15 @@ class MessageController {
         });
     }
 
-    /** New messages of a conversation the caller is in. */
+    /**
+     * New messages of a conversation the caller is in, in order, each once. With {@code after}, the id
+     * of the last message the subscriber has, it first receives every message stored since.
+     */
     @SubscriptionMapping
-    Flux<Message> subscribeToNewMessage(@Argument String conversationId, Principal caller) {
+    Flux<Message> subscribeToNewMessage(
+            @Argument String conversationId, @Argument @Nullable String after, Principal caller) {
         return blocking.run(() -> access.requireMember(caller.getName(), conversationId))
-                .thenMany(events.stream(MessageCreated.class))
-                .map(MessageCreated::message)
-                .filter(message -> message.conversationId().equals(conversationId));
+                .thenMany(feed.follow(conversationId, after));
     }
 
     @BatchMapping

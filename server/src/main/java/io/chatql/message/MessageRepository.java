@@ -77,6 +77,25 @@ class MessageRepository {
         return query.query(MESSAGE).list();
     }
 
+    /** Messages of a conversation with a sequence above {@code after}, oldest first. */
+    List<Message> findAfter(String conversationId, long after, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from message where conversation_id = :conversation"
+                        + " and sequence > :after order by sequence fetch first :limit rows only")
+                .param("conversation", conversationId)
+                .param("after", after)
+                .param("limit", limit)
+                .query(MESSAGE)
+                .list();
+    }
+
+    /** The sequence of the newest message of the conversation, 0 when it has none. */
+    long lastSequence(String conversationId) {
+        return jdbc.sql("select last_sequence from conversation where id = ?")
+                .param(conversationId)
+                .query(Long.class)
+                .single();
+    }
+
     /**
      * Messages of {@code sender} with a position below {@code before}, in the conversations that
      * {@code viewerId} is in.

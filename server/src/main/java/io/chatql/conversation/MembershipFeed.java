@@ -1,0 +1,89 @@
+package io.chatql.conversation;
+
+import io.chatql.realtime.LiveEvents;
+import io.chatql.system.BlockingWork;
+import io.chatql.system.InvalidInputException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
+
+/**
+ * The new memberships of one user for one subscriber, each once, with no gap. Live events are listened
+ * to before anything is read; the feed starts after the membership the subscriber names (catching up
+ * on all later ones) or, without one, after the user's newest membership.
+ */
+@Component
+class MembershipFeed {
+
+    static final int PAGE = 100;
+
+    static final int LIVE_BUFFER = 256;
+
+    private final ConversationRepository conversations;
+
+    private final LiveEvents events;
+
+    private final BlockingWork blocking;
+
+    MembershipFeed(ConversationRepository conversations, LiveEvents events, BlockingWork blocking) {
+        this.conversations = conversations;
+        this.events = events;
+        this.blocking = blocking;
+    }
+
+    /** Follows the user's memberships after the one in {@code afterConversationId}, or from now. */
+    Flux<UserConversation> follow(String userId, @Nullable String afterConversationId) {
+        return Flux.defer(() -> {
+            Sinks.Many<MembershipCreated> live = Sinks.many()
+                    .unicast()
+                    .onBackpressureBuffer(
+                            Queues.<MembershipCreated>get(LIVE_BUFFER).get());
+            Disposable listening = events.stream(MembershipCreated.class)
+                    .filter(event -> event.membership().userId().equals(userId))
+                    .subscribe(
+                            event -> {
+                                if (live.tryEmitNext(event).isFailure()) {
+                                    live.tryEmitError(new IllegalStateException("subscriber fell too far behind"));
+                                }
+                            },
+                            live::tryEmitError);
+            Set<String> delivered = new HashSet<>();
+            return blocking.of(() -> startingPoint(userId, afterConversationId))
+                    .flatMapMany(start -> catchUp(userId, start)
+                            .concatWith(live.asFlux()
+                                    .filter(event -> event.position() > start)
+                                    .map(MembershipCreated::membership)))
+                    .filter(membership -> delivered.add(membership.conversationId()))
+                    .doFinally(signal -> listening.dispose());
+        });
+    }
+
+    private long startingPoint(String userId, @Nullable String afterConversationId) {
+        if (afterConversationId == null) {
+            return conversations.lastPositionOf(userId);
+        }
+        return conversations
+                .positionOf(userId, afterConversationId)
+                .orElseThrow(() -> new InvalidInputException("after must be the id of one of your conversations"));
+    }
+
+    private Flux<UserConversation> catchUp(String userId, long start) {
+        return read(userId, start)
+                .expand(page -> page.size() == PAGE
+                        ? read(userId, page.get(page.size() - 1).position())
+                        : Mono.empty())
+                .flatMapIterable(page -> page)
+                .map(ConversationRepository.PositionedMembership::membership);
+    }
+
+    private Mono<List<ConversationRepository.PositionedMembership>> read(String userId, long after) {
+        return blocking.of(() -> conversations.findMembershipsAfter(userId, after, PAGE));
+    }
+}

@@ -1,0 +1,109 @@
+package io.chatql.message;
+
+import io.chatql.realtime.LiveEvents;
+import io.chatql.system.BlockingWork;
+import io.chatql.system.InvalidInputException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
+
+/**
+ * The new messages of one conversation for one subscriber: in sequence order, each once, with no gap.
+ *
+ * <p>Live events are listened to before anything is read, and buffered. The feed starts after the
+ * message the subscriber names (catching up on everything stored since) or, without one, after the
+ * newest stored message. A live event that skips sequence numbers, because events committed in one
+ * order reached this node in another, first fills the gap from the database; one already delivered is
+ * dropped.
+ */
+@Component
+class MessageFeed {
+
+    static final int PAGE = 100;
+
+    static final int LIVE_BUFFER = 1024;
+
+    private final MessageRepository messages;
+
+    private final LiveEvents events;
+
+    private final BlockingWork blocking;
+
+    MessageFeed(MessageRepository messages, LiveEvents events, BlockingWork blocking) {
+        this.messages = messages;
+        this.events = events;
+        this.blocking = blocking;
+    }
+
+    /** Follows the conversation after the message {@code afterId}, or from now when it is null. */
+    Flux<Message> follow(String conversationId, @Nullable String afterId) {
+        return Flux.defer(() -> {
+            Sinks.Many<Message> live = Sinks.many()
+                    .unicast()
+                    .onBackpressureBuffer(Queues.<Message>get(LIVE_BUFFER).get());
+            Disposable listening = events.stream(MessageCreated.class)
+                    .map(MessageCreated::message)
+                    .filter(message -> message.conversationId().equals(conversationId))
+                    .subscribe(
+                            message -> {
+                                if (live.tryEmitNext(message).isFailure()) {
+                                    live.tryEmitError(new IllegalStateException("subscriber fell too far behind"));
+                                }
+                            },
+                            live::tryEmitError);
+            Position position = new Position();
+            return blocking.of(() -> startingPoint(conversationId, afterId))
+                    .doOnNext(start -> position.last = start)
+                    .flatMapMany(start -> catchUp(conversationId, position)
+                            .concatWith(live.asFlux().concatMap(message -> inOrder(conversationId, position, message))))
+                    .doFinally(signal -> listening.dispose());
+        });
+    }
+
+    private long startingPoint(String conversationId, @Nullable String afterId) {
+        if (afterId == null) {
+            return messages.lastSequence(conversationId);
+        }
+        return messages.find(conversationId, afterId)
+                .map(Message::sequence)
+                .orElseThrow(() -> new InvalidInputException("after must be the id of a message of this conversation"));
+    }
+
+    /** Everything stored after the position, page by page, moving the position along. */
+    private Flux<Message> catchUp(String conversationId, Position position) {
+        return readAfter(conversationId, position, PAGE)
+                .expand(page -> page.size() == PAGE ? readAfter(conversationId, position, PAGE) : Mono.empty())
+                .flatMapIterable(page -> page);
+    }
+
+    private Flux<Message> inOrder(String conversationId, Position position, Message message) {
+        if (message.sequence() <= position.last) {
+            return Flux.empty();
+        }
+        if (message.sequence() == position.last + 1) {
+            position.last = message.sequence();
+            return Flux.just(message);
+        }
+        return readAfter(conversationId, position, (int) (message.sequence() - position.last))
+                .flatMapIterable(page -> page);
+    }
+
+    private Mono<List<Message>> readAfter(String conversationId, Position position, int limit) {
+        return blocking.of(() -> messages.findAfter(conversationId, position.last, limit))
+                .doOnNext(page -> {
+                    if (!page.isEmpty()) {
+                        position.last = page.get(page.size() - 1).sequence();
+                    }
+                });
+    }
+
+    /** The sequence of the last message delivered; touched by one signal at a time. */
+    private static final class Position {
+        private long last;
+    }
+}
