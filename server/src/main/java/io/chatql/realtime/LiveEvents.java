@@ -1,13 +1,15 @@
 package io.chatql.realtime;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * The in-process fan-out of committed events to the subscriptions of this node. Each subscriber has a
+ * The fan-out of committed events to the subscriptions of this node, and to other nodes through an
+ * {@link EventRelay} when there is one. Each subscriber has a
  * bounded buffer of its own; one that falls {@value #SUBSCRIBER_BUFFER} events behind gets an error
  * instead of holding more memory.
  */
@@ -20,8 +22,21 @@ public class LiveEvents {
 
     private final AtomicInteger subscribers = new AtomicInteger();
 
+    private final ObjectProvider<EventRelay> relay;
+
+    LiveEvents(ObjectProvider<EventRelay> relay) {
+        this.relay = relay;
+    }
+
+    /** Delivers a committed event to this node's subscribers, and relays it to the other nodes. */
     @TransactionalEventListener(fallbackExecution = true)
-    synchronized void onCommitted(LiveEvent event) {
+    void onCommitted(LiveEvent event) {
+        deliver(event);
+        relay.ifAvailable(other -> other.relay(event));
+    }
+
+    /** Delivers an event to this node's subscribers. */
+    synchronized void deliver(LiveEvent event) {
         sink.tryEmitNext(event);
     }
 

@@ -3,6 +3,7 @@ package io.chatql.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatql.support.Account;
+import io.chatql.support.ChatClient;
 import io.chatql.support.IntegrationTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -191,7 +192,7 @@ abstract class AuthorizationIntegrationTests extends IntegrationTest {
 
         for (String payload :
                 List.of("{}", "{\"Authorization\":\"garbage\"}", "{\"Authorization\":\"" + tampered + "\"}")) {
-            RawSession session = rawWebSocket("{\"type\":\"connection_init\",\"payload\":" + payload + "}");
+            ChatClient.RawSession session = rawWebSocket("{\"type\":\"connection_init\",\"payload\":" + payload + "}");
             assertThat(session.closeStatus().getCode()).as(payload).isEqualTo(4401);
             assertThat(session.received()).as(payload).noneMatch(message -> message.contains("connection_ack"));
         }
@@ -199,7 +200,7 @@ abstract class AuthorizationIntegrationTests extends IntegrationTest {
 
     @Test
     void webSocketSubscribeBeforeConnectionInitIsClosedAsUnauthorized() {
-        RawSession session = rawWebSocket(
+        ChatClient.RawSession session = rawWebSocket(
                 "{\"type\":\"subscribe\",\"id\":\"1\",\"payload\":{\"query\":\"subscription { subscribeToNewUsers { id } }\"}}");
 
         assertThat(session.closeStatus().getCode()).isEqualTo(4401);

@@ -3,6 +3,7 @@ package io.chatql.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatql.support.Account;
+import io.chatql.support.ChatClient;
 import io.chatql.support.IntegrationTest;
 import java.util.Base64;
 import java.util.HashMap;
@@ -223,7 +224,7 @@ abstract class BadInputIntegrationTests extends IntegrationTest {
     void secondConnectionInitClosesTheConnection() {
         String init = "{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"" + alice.accessToken() + "\"}}";
 
-        RawSession session = rawWebSocket(init, init);
+        ChatClient.RawSession session = rawWebSocket(init, init);
 
         assertThat(session.received()).anyMatch(message -> message.contains("connection_ack"));
         assertThat(session.closeStatus().getCode()).isEqualTo(4429);

@@ -1,0 +1,8 @@
+package io.chatql.realtime;
+
+/** Carries committed events to the other nodes, which deliver them to their own subscribers. */
+interface EventRelay {
+
+    /** Sends {@code event} to every other node; never blocks and never fails the caller. */
+    void relay(LiveEvent event);
+}

@@ -1,0 +1,123 @@
+package io.chatql.realtime;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Relays events between nodes over Redis pub/sub. Each node publishes its committed events, tagged
+ * with its own id, to one channel, and delivers the events of the other nodes to its subscribers.
+ * While Redis is unreachable, events still reach this node's subscribers; other nodes' subscribers
+ * miss them until the next event of the same conversation fills the gap from the database, or until
+ * they resume; nothing is queued meanwhile. Lettuce reconnects and subscribes again by itself.
+ */
+class RedisEventRelay implements EventRelay, SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisEventRelay.class);
+
+    private final RedisSettings settings;
+
+    private final RealtimeProperties realtime;
+
+    private final LiveEvents events;
+
+    private final JsonMapper json;
+
+    private final String node = UUID.randomUUID().toString();
+
+    private @Nullable RedisClient client;
+
+    private @Nullable StatefulRedisConnection<String, String> publishing;
+
+    private @Nullable StatefulRedisPubSubConnection<String, String> listening;
+
+    RedisEventRelay(RedisSettings settings, RealtimeProperties realtime, LiveEvents events, JsonMapper json) {
+        this.settings = settings;
+        this.realtime = realtime;
+        this.events = events;
+        this.json = json;
+    }
+
+    @Override
+    public void relay(LiveEvent event) {
+        StatefulRedisConnection<String, String> connection = publishing;
+        if (connection == null) {
+            return;
+        }
+        String message =
+                json.writeValueAsString(new Relayed(node, event.getClass().getName(), json.valueToTree(event)));
+        connection.async().publish(realtime.redisChannel(), message).exceptionally(failure -> {
+            LOG.warn("Could not relay {} to other nodes: {}", event.getClass().getSimpleName(), failure.getMessage());
+            return 0L;
+        });
+    }
+
+    @Override
+    public void start() {
+        RedisClient redis = RedisClient.create(settings.uri());
+        redis.setOptions(ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .build());
+        client = redis;
+        listening = redis.connectPubSub();
+        listening.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String message) {
+                receive(message);
+            }
+        });
+        listening.sync().subscribe(realtime.redisChannel());
+        publishing = redis.connect();
+        LOG.info("Relaying events between nodes over Redis channel {}", realtime.redisChannel());
+    }
+
+    private void receive(String message) {
+        try {
+            Relayed relayed = json.readValue(message, Relayed.class);
+            if (node.equals(relayed.origin())) {
+                return;
+            }
+            Class<?> type = Class.forName(relayed.type());
+            if (!LiveEvent.class.isAssignableFrom(type)) {
+                LOG.warn("Ignored a relayed event of unknown type {}", relayed.type());
+                return;
+            }
+            events.deliver((LiveEvent) json.treeToValue(relayed.event(), type));
+        } catch (ClassNotFoundException | RuntimeException ex) {
+            LOG.warn("Ignored a relayed event that could not be read: {}", ex.getMessage());
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (listening != null) {
+            listening.close();
+        }
+        if (publishing != null) {
+            publishing.close();
+        }
+        if (client != null) {
+            client.shutdown();
+        }
+        listening = null;
+        publishing = null;
+        client = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return client != null;
+    }
+
+    /** The message on the channel: the node it comes from, the event's class, and the event. */
+    record Relayed(String origin, String type, JsonNode event) {}
+}

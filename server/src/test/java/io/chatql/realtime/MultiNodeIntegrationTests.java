@@ -1,0 +1,166 @@
+package io.chatql.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatql.ChatQlApplication;
+import io.chatql.support.Account;
+import io.chatql.support.ChatClient;
+import io.chatql.support.TestPostgres;
+import io.chatql.support.TestRedis;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.graphql.client.WebSocketDisconnectedException;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+
+/** Two nodes sharing one PostgreSQL and one Redis act as one server. */
+class MultiNodeIntegrationTests {
+
+    private static final Duration TIMEOUT = ChatClient.TIMEOUT;
+
+    private static TestRedis redis;
+
+    private static Node nodeA;
+
+    private static Node nodeB;
+
+    @BeforeAll
+    static void startNodes() {
+        redis = TestRedis.start();
+        String channel = "test-" + UUID.randomUUID();
+        nodeA = Node.start(channel);
+        nodeB = Node.start(channel);
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        nodeA.context().close();
+        nodeB.context().close();
+        redis.close();
+    }
+
+    @Test
+    void messagePostedOnOneNodeReachesSubscribersOnBothInOrderOnce() throws Exception {
+        Account alice = nodeA.client().signUp("alice");
+        Account bob = nodeB.client().signUp("bob");
+        String conversationId = nodeA.client().startConversation(alice, bob);
+        Subscriber onA = nodeA.follow(alice, conversationId);
+        Subscriber onB = nodeB.follow(bob, conversationId);
+
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Node node = i % 2 == 0 ? nodeA : nodeB;
+            sent.add(node.client().send(i % 2 == 0 ? alice : bob, conversationId, "message " + i));
+        }
+
+        onA.awaitExactly(sent);
+        onB.awaitExactly(sent);
+        onA.stop();
+        onB.stop();
+    }
+
+    @Test
+    void tokenIssuedByOneNodeIsAcceptedByTheOther() {
+        Account alice = nodeA.client().signUp("alice");
+
+        nodeB.client()
+                .graphQl(alice)
+                .documentName("getMe")
+                .execute()
+                .path("me.id")
+                .entity(String.class)
+                .isEqualTo(alice.userId());
+    }
+
+    @Test
+    void redisRestartKillsNoNodeAndLosesNoMessage() throws Exception {
+        Account alice = nodeA.client().signUp("alice");
+        Account bob = nodeB.client().signUp("bob");
+        String conversationId = nodeA.client().startConversation(alice, bob);
+        Subscriber onB = nodeB.follow(bob, conversationId);
+        List<String> sent = new ArrayList<>();
+        sent.add(nodeA.client().send(alice, conversationId, "before the restart"));
+
+        redis.stop();
+        sent.add(nodeA.client().send(alice, conversationId, "while Redis is down"));
+        sent.add(nodeA.client().send(alice, conversationId, "still down"));
+        redis.restart();
+        awaitRelaying(alice, bob, conversationId, sent);
+
+        onB.awaitExactly(sent);
+        onB.stop();
+    }
+
+    /** Sends from A until B relays again; the first message B gets after the restart fills the gap. */
+    private static void awaitRelaying(Account alice, Account bob, String conversationId, List<String> sent)
+            throws InterruptedException {
+        Subscriber probe = nodeB.follow(bob, conversationId);
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (probe.received().isEmpty() && System.nanoTime() < deadline) {
+            sent.add(nodeA.client().send(alice, conversationId, "after the restart"));
+            Thread.sleep(200);
+        }
+        probe.stop();
+    }
+
+    private record Node(ConfigurableApplicationContext context, ChatClient client) {
+
+        static Node start(String channel) {
+            TestPostgres.Server postgres = TestPostgres.server();
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(ChatQlApplication.class)
+                    .run(
+                            "--server.port=0",
+                            "--server.address=127.0.0.1",
+                            "--spring.lifecycle.timeout-per-shutdown-phase=2s",
+                            "--spring.datasource.url=" + postgres.url(),
+                            "--spring.datasource.username=" + postgres.username(),
+                            "--spring.datasource.password=" + postgres.password(),
+                            "--spring.data.redis.url=" + redis.url(),
+                            "--chatql.realtime.redis-channel=" + channel);
+            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            return new Node(context, new ChatClient(port));
+        }
+
+        Subscriber follow(Account account, String conversationId) throws InterruptedException {
+            LiveEvents events = context.getBean(LiveEvents.class);
+            int before = events.subscriberCount();
+            WebSocketGraphQlTester socket = client.webSocket(account);
+            List<String> received = new CopyOnWriteArrayList<>();
+            socket.documentName("subscribeToNewMessage")
+                    .variable("conversationId", conversationId)
+                    .executeSubscription()
+                    .toFlux("subscribeToNewMessage.id", String.class)
+                    .onErrorComplete(WebSocketDisconnectedException.class)
+                    .subscribe(received::add);
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (events.subscriberCount() <= before && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            return new Subscriber(socket, received);
+        }
+    }
+
+    private record Subscriber(WebSocketGraphQlTester socket, List<String> received) {
+
+        /** Waits until as many messages as expected arrived, then checks they are exactly those. */
+        void awaitExactly(List<String> expected) throws InterruptedException {
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (received.size() < expected.size() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(200);
+            assertThat(received).containsExactlyElementsOf(expected);
+        }
+
+        void stop() {
+            socket.stop().block(TIMEOUT);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package io.chatql.support;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Drives one ChatQL server through its HTTP and WebSocket endpoints, as a client would. */
+public class ChatClient {
+
+    public static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    /** The format of JavaScript's {@code Date.toISOString()}, which the original client uses in ids. */
+    private static final DateTimeFormatter ISO_MILLIS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    private final int port;
+
+    public ChatClient(int port) {
+        this.port = port;
+    }
+
+    public WebTestClient http() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(TIMEOUT)
+                .build();
+    }
+
+    /** A username no other test uses, starting with {@code prefix}. */
+    public static String uniqueName(String prefix) {
+        return prefix + "-" + NAMES.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    }
+
+    /** Signs up and signs in a new user whose name starts with {@code prefix}. */
+    public Account signUp(String prefix) {
+        String username = uniqueName(prefix);
+        String password = "password-" + username;
+        Map<?, ?> signedUp = http().post()
+                .uri("/auth/sign-up")
+                .bodyValue(Map.of("username", username, "email", username + "@example.com", "password", password))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.CREATED)
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        Map<?, ?> tokens = http().post()
+                .uri("/auth/sign-in")
+                .bodyValue(Map.of("username", username, "password", password))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        return new Account((String) signedUp.get("userId"), username, (String) tokens.get("accessToken"), (String)
+                tokens.get("refreshToken"));
+    }
+
+    /** GraphQL over HTTP as {@code account}, with {@code Authorization: Bearer <jwt>}. */
+    public HttpGraphQlTester graphQl(Account account) {
+        return HttpGraphQlTester.create(http().mutate()
+                .baseUrl("http://127.0.0.1:" + port + "/graphql")
+                .defaultHeader("Authorization", "Bearer " + account.accessToken())
+                .build());
+    }
+
+    /** GraphQL over graphql-transport-ws as {@code account}, its token in {@code connection_init}. */
+    public WebSocketGraphQlTester webSocket(Account account) {
+        return WebSocketGraphQlTester.builder(webSocketUri(), new ReactorNettyWebSocketClient())
+                .interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return Mono.just(Map.of("Authorization", account.accessToken()));
+                    }
+                })
+                .build();
+    }
+
+    public URI webSocketUri() {
+        return URI.create("ws://127.0.0.1:" + port + "/graphql");
+    }
+
+    /** Registers {@code account} with {@code createUser}, as the original client does after sign-in. */
+    public void register(Account account) {
+        graphQl(account)
+                .documentName("createUser")
+                .variable("username", account.username())
+                .execute()
+                .path("createUser.registered")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+    }
+
+    /**
+     * Starts a conversation as the original client does: {@code creator} creates it, links each other
+     * member, then links itself. Returns its id.
+     */
+    public String startConversation(Account creator, Account... others) {
+        String id = UUID.randomUUID().toString();
+        graphQl(creator)
+                .documentName("createConversation")
+                .variable("id", id)
+                .variable("name", "with " + others.length + " others")
+                .variable("createdAt", String.valueOf(System.currentTimeMillis()))
+                .execute()
+                .path("createConversation.id")
+                .entity(String.class)
+                .isEqualTo(id);
+        for (Account member : others) {
+            link(creator, id, member.userId());
+        }
+        link(creator, id, creator.userId());
+        return id;
+    }
+
+    private void link(Account caller, String conversationId, String userId) {
+        graphQl(caller)
+                .documentName("createUserConversations")
+                .variable("conversationId", conversationId)
+                .variable("userId", userId)
+                .execute()
+                .path("createUserConversations.userId")
+                .entity(String.class)
+                .isEqualTo(userId);
+    }
+
+    /** Posts a message with an id made as the original client makes it, and returns that id. */
+    public String send(Account sender, String conversationId, String content) {
+        String id = ISO_MILLIS.format(Instant.now()) + "_" + UUID.randomUUID();
+        graphQl(sender)
+                .documentName("createMessage")
+                .variable("id", id)
+                .variable("conversationId", conversationId)
+                .variable("content", content)
+                .variable("createdAt", id)
+                .execute()
+                .path("createMessage.isSent")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+        return id;
+    }
+
+    /**
+     * Opens a raw graphql-transport-ws connection, sends {@code messages} in order, and returns what
+     * the server sent back until it closed the connection, with the close status.
+     */
+    public RawSession rawWebSocket(String... messages) {
+        List<String> received = new CopyOnWriteArrayList<>();
+        AtomicReference<CloseStatus> closed = new AtomicReference<>();
+        new ReactorNettyWebSocketClient()
+                .execute(webSocketUri(), new WebSocketHandler() {
+                    @Override
+                    public List<String> getSubProtocols() {
+                        return List.of("graphql-transport-ws");
+                    }
+
+                    @Override
+                    public Mono<Void> handle(WebSocketSession session) {
+                        Mono<Void> receive = session.receive()
+                                .map(WebSocketMessage::getPayloadAsText)
+                                .doOnNext(received::add)
+                                .then();
+                        Mono<Void> send = session.send(Flux.fromArray(messages)
+                                .delayElements(Duration.ofMillis(50))
+                                .map(session::textMessage));
+                        return Mono.when(send, receive)
+                                .then(session.closeStatus())
+                                .doOnNext(closed::set)
+                                .then();
+                    }
+                })
+                .block(TIMEOUT);
+        return new RawSession(received, closed.get());
+    }
+
+    /** What a raw WebSocket connection received, and how the server closed it. */
+    public record RawSession(List<String> received, CloseStatus closeStatus) {}
+}
