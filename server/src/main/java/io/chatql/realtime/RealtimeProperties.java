@@ -1,5 +1,6 @@
 package io.chatql.realtime;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -7,6 +8,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of live delivery.
  *
  * @param redisChannel the Redis pub/sub channel on which the nodes relay events to each other
+ * @param keepAlive how often an open connection is sent a keep-alive message
+ * @param connectionInitTimeout how long a new connection may wait before {@code connection_init}
+ * @param maxSubscriptionsPerConnection how many operations one connection may run at once
+ * @param maxConnectionsPerUser how many connections one user may hold open on this node
+ * @param outboundQueue how many messages may wait for a slow client before it is disconnected
  */
 @ConfigurationProperties("chatql.realtime")
-record RealtimeProperties(@DefaultValue("chatql:events") String redisChannel) {}
+record RealtimeProperties(
+        @DefaultValue("chatql:events") String redisChannel,
+        @DefaultValue("20s") Duration keepAlive,
+        @DefaultValue("10s") Duration connectionInitTimeout,
+        @DefaultValue("100") int maxSubscriptionsPerConnection,
+        @DefaultValue("50") int maxConnectionsPerUser,
+        @DefaultValue("1024") int outboundQueue) {}

@@ -1,0 +1,33 @@
+package io.chatql.realtime;
+
+import org.springframework.web.reactive.socket.CloseStatus;
+
+/** The close codes of real-time connections, those of graphql-transport-ws and two of our own. */
+final class CloseCodes {
+
+    static final CloseStatus NORMAL = CloseStatus.NORMAL;
+
+    static final CloseStatus GOING_AWAY = new CloseStatus(1001, "Server shutting down");
+
+    static final CloseStatus BAD_REQUEST = new CloseStatus(4400, "Invalid message");
+
+    static final CloseStatus UNAUTHORIZED = new CloseStatus(4401, "Unauthorized");
+
+    static final CloseStatus TOO_MANY_CONNECTIONS = new CloseStatus(4403, "Too many connections for this user");
+
+    static final CloseStatus INIT_TIMEOUT = new CloseStatus(4408, "Connection initialisation timeout");
+
+    static final CloseStatus TOO_MANY_INIT_REQUESTS = new CloseStatus(4429, "Too many initialisation requests");
+
+    /**
+     * The client did not read what it was sent and its outbound queue filled up; it may reconnect and
+     * resume with {@code after}.
+     */
+    static final CloseStatus SLOW_CONSUMER = new CloseStatus(4508, "Client too slow: outbound queue full");
+
+    private CloseCodes() {}
+
+    static CloseStatus subscriberExists(String id) {
+        return new CloseStatus(4409, "Subscriber for " + id + " already exists");
+    }
+}

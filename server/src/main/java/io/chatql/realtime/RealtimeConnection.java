@@ -1,0 +1,256 @@
+package io.chatql.realtime;
+
+import io.chatql.auth.ConnectionAuthentication;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
+
+/**
+ * One real-time connection, whatever its protocol: it authenticates the connection on {@code
+ * connection_init}, runs its operations as its user, keeps it alive, and enforces its limits.
+ *
+ * <p>Everything sent goes through one bounded queue. A client that stops reading until the queue is
+ * full is disconnected with {@link CloseCodes#SLOW_CONSUMER} instead of holding more memory; it can
+ * reconnect and resume.
+ */
+final class RealtimeConnection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RealtimeConnection.class);
+
+    private final WebSocketSession session;
+
+    private final Protocol protocol;
+
+    private final Map<String, Object> handshakeCredentials;
+
+    private final Services services;
+
+    private final Sinks.Many<String> outbound;
+
+    private final Map<String, Disposable> operations = new ConcurrentHashMap<>();
+
+    private final Disposable.Composite timers = Disposables.composite();
+
+    private final AtomicBoolean initialised = new AtomicBoolean();
+
+    private final AtomicBoolean closing = new AtomicBoolean();
+
+    private volatile @Nullable Authentication user;
+
+    RealtimeConnection(
+            WebSocketSession session, Protocol protocol, Map<String, Object> handshakeCredentials, Services services) {
+        this.session = session;
+        this.protocol = protocol;
+        this.handshakeCredentials = handshakeCredentials;
+        this.services = services;
+        this.outbound = Sinks.many()
+                .unicast()
+                .onBackpressureBuffer(Queues.<String>get(services.properties().outboundQueue())
+                        .get());
+    }
+
+    /** Serves the connection until either side closes it. */
+    Mono<Void> serve() {
+        services.registry().opened(this);
+        timers.add(Mono.delay(services.properties().connectionInitTimeout()).subscribe(tick -> {
+            if (!initialised.get()) {
+                close(CloseCodes.INIT_TIMEOUT);
+            }
+        }));
+        Mono<Void> output = session.send(outbound.asFlux().map(session::textMessage));
+        Mono<Void> input = session.receive()
+                .map(WebSocketMessage::getPayloadAsText)
+                .concatMap(this::receive)
+                .then();
+        return Mono.zip(input, output).then().doFinally(signal -> release());
+    }
+
+    /** Ends every operation and closes the connection with 1001, as the server shuts down. */
+    void goAway() {
+        operations.values().forEach(Disposable::dispose);
+        close(CloseCodes.GOING_AWAY);
+    }
+
+    private Mono<Void> receive(String text) {
+        ClientMessage message = protocol.decode(text);
+        if (message instanceof ClientMessage.Init init) {
+            return initialise(init);
+        }
+        if (message instanceof ClientMessage.Subscribe subscribe) {
+            start(subscribe);
+        } else if (message instanceof ClientMessage.Stop stop) {
+            stop(stop.id());
+        } else if (message instanceof ClientMessage.Ping) {
+            String pong = protocol.pong();
+            if (pong != null) {
+                send(pong);
+            }
+        } else if (message instanceof ClientMessage.Terminate) {
+            close(CloseCodes.NORMAL);
+        } else if (message instanceof ClientMessage.Invalid invalid) {
+            close(new CloseStatus(CloseCodes.BAD_REQUEST.getCode(), invalid.reason()));
+        }
+        return Mono.empty();
+    }
+
+    private Mono<Void> initialise(ClientMessage.Init init) {
+        if (!initialised.compareAndSet(false, true)) {
+            close(CloseCodes.TOO_MANY_INIT_REQUESTS);
+            return Mono.empty();
+        }
+        Map<String, Object> credentials = handshakeCredentials.isEmpty() ? init.payload() : handshakeCredentials;
+        return services.authentication()
+                .authenticate(credentials)
+                .doOnNext(this::accept)
+                .onErrorResume(ex -> {
+                    LOG.debug("Refused a real-time connection: {}", ex.getMessage());
+                    refuse(401, ex.getMessage(), CloseCodes.UNAUTHORIZED);
+                    return Mono.empty();
+                })
+                .then();
+    }
+
+    private void accept(Authentication authenticated) {
+        if (!services.registry()
+                .admit(authenticated.getName(), services.properties().maxConnectionsPerUser())) {
+            refuse(403, CloseCodes.TOO_MANY_CONNECTIONS.getReason(), CloseCodes.TOO_MANY_CONNECTIONS);
+            return;
+        }
+        user = authenticated;
+        protocol.accepted().forEach(this::send);
+        Duration keepAlive = services.properties().keepAlive();
+        timers.add(Flux.interval(keepAlive, keepAlive).subscribe(tick -> send(protocol.keepAlive())));
+    }
+
+    private void refuse(int statusCode, String message, CloseStatus status) {
+        protocol.refused(statusCode, message).forEach(this::send);
+        close(status);
+    }
+
+    private void start(ClientMessage.Subscribe subscribe) {
+        Authentication connectionUser = user;
+        if (connectionUser == null) {
+            close(CloseCodes.UNAUTHORIZED);
+            return;
+        }
+        String id = subscribe.id();
+        if (operations.containsKey(id)) {
+            close(CloseCodes.subscriberExists(id));
+            return;
+        }
+        if (operations.size() >= services.properties().maxSubscriptionsPerConnection()) {
+            send(protocol.error(
+                    id,
+                    services.operations()
+                            .errors(List.of(GraphQlOperations.badRequest("At most "
+                                    + services.properties().maxSubscriptionsPerConnection()
+                                    + " operations may run at once on one connection")))));
+            return;
+        }
+        Mono<Authentication> runAs = subscribe.credentials().isEmpty()
+                ? Mono.just(connectionUser)
+                : services.authentication().authenticate(subscribe.credentials());
+        Disposable.Swap operation = Disposables.swap();
+        operations.put(id, operation);
+        operation.update(runAs.flatMapMany(runner -> services.operations()
+                        .execute(session.getHandshakeInfo(), id, subscribe.request(), runner)
+                        .doOnSubscribe(started -> {
+                            String ack = protocol.started(id);
+                            if (ack != null) {
+                                send(ack);
+                            }
+                        }))
+                .subscribe(
+                        result -> send(protocol.next(id, result)),
+                        failure -> {
+                            if (operations.remove(id) != null) {
+                                send(protocol.error(id, errorsOf(failure)));
+                            }
+                        },
+                        () -> {
+                            if (operations.remove(id) != null) {
+                                send(protocol.complete(id));
+                            }
+                        }));
+    }
+
+    private void stop(String id) {
+        Disposable operation = operations.remove(id);
+        if (operation != null) {
+            operation.dispose();
+            if (protocol.confirmsStop()) {
+                send(protocol.complete(id));
+            }
+        }
+    }
+
+    private String errorsOf(Throwable failure) {
+        if (failure instanceof GraphQlOperations.OperationFailed failed) {
+            return failed.errors();
+        }
+        if (failure instanceof AuthenticationException) {
+            return services.operations().errors(List.of(GraphQlOperations.unauthorized(failure.getMessage())));
+        }
+        LOG.error("Real-time operation failed", failure);
+        return services.operations().errors(List.of(GraphQlOperations.internalError()));
+    }
+
+    /** Queues a message for the client; a client whose queue is full is disconnected. */
+    private synchronized void send(String message) {
+        if (closing.get()) {
+            return;
+        }
+        Sinks.EmitResult result = outbound.tryEmitNext(message);
+        if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
+            LOG.debug("Disconnecting a client whose outbound queue is full");
+            close(CloseCodes.SLOW_CONSUMER);
+        }
+    }
+
+    private void close(CloseStatus status) {
+        if (closing.compareAndSet(false, true)) {
+            timers.dispose();
+            operations.values().forEach(Disposable::dispose);
+            session.close(status).subscribe();
+            synchronized (this) {
+                outbound.tryEmitComplete();
+            }
+        }
+    }
+
+    private void release() {
+        closing.set(true);
+        timers.dispose();
+        operations.values().forEach(Disposable::dispose);
+        operations.clear();
+        Authentication released = user;
+        if (released != null) {
+            user = null;
+            services.registry().release(released.getName());
+        }
+        services.registry().closed(this);
+    }
+
+    /** What every connection of this node uses. */
+    record Services(
+            RealtimeProperties properties,
+            ConnectionRegistry registry,
+            GraphQlOperations operations,
+            ConnectionAuthentication authentication) {}
+}
