@@ -3,6 +3,7 @@ package io.chatql.realtime;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.reactivestreams.Publisher;
@@ -15,6 +16,7 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.HandshakeInfo;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,7 +45,7 @@ class GraphQlOperations {
         WebGraphQlRequest request;
         try {
             request = new WebGraphQlRequest(
-                    handshake.getUri(),
+                    withoutQuery(handshake.getUri()),
                     handshake.getHeaders(),
                     handshake.getCookies(),
                     handshake.getRemoteAddress(),
@@ -62,6 +64,14 @@ class GraphQlOperations {
                         : Flux.just(json.writeValueAsString(response.toMap())))
                 .onErrorMap(SubscriptionPublisherException.class, ex -> new OperationFailed(errors(ex.getErrors())))
                 .contextWrite(ReactiveSecurityContextHolder.withAuthentication(user));
+    }
+
+    /**
+     * The endpoint's URI without its query, which holds credentials (AppSync's {@code header}) and is not
+     * part of the GraphQL request.
+     */
+    private static URI withoutQuery(URI uri) {
+        return UriComponentsBuilder.fromUri(uri).replaceQuery(null).build().toUri();
     }
 
     /** The serialized form of a list of errors. */

@@ -53,6 +53,8 @@ final class RealtimeConnection {
 
     private volatile @Nullable Authentication user;
 
+    private volatile @Nullable CloseStatus closeAfterFlush;
+
     RealtimeConnection(
             WebSocketSession session, Protocol protocol, Map<String, Object> handshakeCredentials, Services services) {
         this.session = session;
@@ -73,7 +75,11 @@ final class RealtimeConnection {
                 close(CloseCodes.INIT_TIMEOUT);
             }
         }));
-        Mono<Void> output = session.send(outbound.asFlux().map(session::textMessage));
+        Mono<Void> output = session.send(outbound.asFlux().map(session::textMessage))
+                .then(Mono.defer(() -> {
+                    CloseStatus status = closeAfterFlush;
+                    return status == null ? Mono.empty() : session.close(status);
+                }));
         Mono<Void> input = session.receive()
                 .map(WebSocketMessage::getPayloadAsText)
                 .concatMap(this::receive)
@@ -140,7 +146,7 @@ final class RealtimeConnection {
 
     private void refuse(int statusCode, String message, CloseStatus status) {
         protocol.refused(statusCode, message).forEach(this::send);
-        close(status);
+        closeAfterFlush(status);
     }
 
     private void start(ClientMessage.Subscribe subscribe) {
@@ -223,6 +229,19 @@ final class RealtimeConnection {
         }
     }
 
+    /** Closes the connection once what is queued has been sent, so that the client reads why. */
+    private void closeAfterFlush(CloseStatus status) {
+        if (closing.compareAndSet(false, true)) {
+            timers.dispose();
+            operations.values().forEach(Disposable::dispose);
+            closeAfterFlush = status;
+            synchronized (this) {
+                outbound.tryEmitComplete();
+            }
+        }
+    }
+
+    /** Closes the connection at once, dropping whatever is still queued. */
     private void close(CloseStatus status) {
         if (closing.compareAndSet(false, true)) {
             timers.dispose();

@@ -3,6 +3,7 @@ package io.chatql.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatql.realtime.LiveEvents;
+import java.net.URI;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -70,6 +71,10 @@ public abstract class IntegrationTest {
 
     protected String send(Account sender, String conversationId, String content) {
         return client().send(sender, conversationId, content);
+    }
+
+    protected URI webSocketUri() {
+        return client().webSocketUri();
     }
 
     protected ChatClient.RawSession rawWebSocket(String... messages) {
