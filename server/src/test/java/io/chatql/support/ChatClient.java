@@ -1,5 +1,6 @@
 package io.chatql.support;
 
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
@@ -23,6 +25,8 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.Http11SslContextSpec;
+import reactor.netty.http.client.HttpClient;
 
 /** Drives one ChatQL server through its HTTP and WebSocket endpoints, as a client would. */
 public class ChatClient {
@@ -37,15 +41,31 @@ public class ChatClient {
 
     private final int port;
 
+    private final boolean tls;
+
+    /** A client of a server on {@code port} of the loopback address, over plain HTTP. */
     public ChatClient(int port) {
+        this(port, false);
+    }
+
+    /** A client over HTTPS when {@code tls}, trusting the server's certificate whatever it is. */
+    public ChatClient(int port, boolean tls) {
         this.port = port;
+        this.tls = tls;
+    }
+
+    /** The server's base URL, such as {@code http://127.0.0.1:8080}. */
+    public String baseUrl() {
+        return (tls ? "https" : "http") + "://127.0.0.1:" + port;
     }
 
     public WebTestClient http() {
-        return WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(TIMEOUT)
-                .build();
+        WebTestClient.Builder builder = tls
+                ? WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create()
+                        .secure(spec -> spec.sslContext(Http11SslContextSpec.forClient()
+                                .configure(ssl -> ssl.trustManager(InsecureTrustManagerFactory.INSTANCE))))))
+                : WebTestClient.bindToServer();
+        return builder.baseUrl(baseUrl()).responseTimeout(TIMEOUT).build();
     }
 
     /** A username no other test uses, starting with {@code prefix}. */
@@ -82,7 +102,7 @@ public class ChatClient {
     /** GraphQL over HTTP as {@code account}, with {@code Authorization: Bearer <jwt>}. */
     public HttpGraphQlTester graphQl(Account account) {
         return HttpGraphQlTester.create(http().mutate()
-                .baseUrl("http://127.0.0.1:" + port + "/graphql")
+                .baseUrl(baseUrl() + "/graphql")
                 .defaultHeader("Authorization", "Bearer " + account.accessToken())
                 .build());
     }
@@ -100,7 +120,7 @@ public class ChatClient {
     }
 
     public URI webSocketUri() {
-        return URI.create("ws://127.0.0.1:" + port + "/graphql");
+        return URI.create((tls ? "wss" : "ws") + "://127.0.0.1:" + port + "/graphql");
     }
 
     /** Registers {@code account} with {@code createUser}, as the original client does after sign-in. */

@@ -1,0 +1,56 @@
+package io.chatql.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatql.support.Account;
+import io.chatql.support.H2Database;
+import io.chatql.support.IntegrationTest;
+import io.chatql.support.NodeClient;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The real client library of each protocol, unchanged, receives messages live: graphql-ws, Apollo's
+ * subscriptions-transport-ws, graphql-sse, and the original ChatQL client's aws-appsync SDK.
+ */
+@ContextConfiguration(initializers = H2Database.class)
+class ClientLibrariesIntegrationTests extends IntegrationTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"graphql-ws", "subscriptions-transport-ws", "graphql-sse", "aws-appsync"})
+    void clientLibraryReceivesMessagesLive(String library) throws Exception {
+        receivesMessagesLive(library);
+    }
+
+    /** Runs the client script of {@code library}, sends it three messages, and checks it got them. */
+    protected void receivesMessagesLive(String library) throws Exception {
+        Account alice = signUp("alice");
+        String conversationId = startConversation(alice);
+        int subscribersBefore = liveEvents.subscriberCount();
+        NodeClient client = NodeClient.follow(library, client(), alice, conversationId, 3);
+        try {
+            awaitSubscribersOf(client, subscribersBefore + 1);
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                sent.add(send(alice, conversationId, library + " message " + i));
+            }
+
+            assertThat(client.receivedMessageIds()).containsExactlyElementsOf(sent);
+        } finally {
+            client.stop();
+        }
+    }
+
+    private void awaitSubscribersOf(NodeClient client, int expected) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (liveEvents.subscriberCount() < expected && client.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(liveEvents.subscriberCount())
+                .as("subscribed; the client printed: %s", client.isAlive() ? "" : client.output())
+                .isGreaterThanOrEqualTo(expected);
+    }
+}
