@@ -7,4 +7,11 @@ import io.chatql.realtime.LiveEvent;
  *
  * @param position the membership's place in arrival order
  */
-public record MembershipCreated(UserConversation membership, long position) implements LiveEvent {}
+public record MembershipCreated(UserConversation membership, long position) implements LiveEvent {
+
+    /** Subscribers follow one user's memberships. */
+    @Override
+    public String topic() {
+        return membership.userId();
+    }
+}

@@ -45,8 +45,7 @@ class MembershipFeed {
                     .unicast()
                     .onBackpressureBuffer(
                             Queues.<MembershipCreated>get(LIVE_BUFFER).get());
-            Disposable listening = events.stream(MembershipCreated.class)
-                    .filter(event -> event.membership().userId().equals(userId))
+            Disposable listening = events.stream(MembershipCreated.class, userId)
                     .subscribe(
                             event -> {
                                 if (live.tryEmitNext(event).isFailure()) {

@@ -3,4 +3,11 @@ package io.chatql.message;
 import io.chatql.realtime.LiveEvent;
 
 /** A message was stored: published to {@code subscribeToNewMessage} of its conversation. */
-public record MessageCreated(Message message) implements LiveEvent {}
+public record MessageCreated(Message message) implements LiveEvent {
+
+    /** Subscribers follow one conversation. */
+    @Override
+    public String topic() {
+        return message.conversationId();
+    }
+}

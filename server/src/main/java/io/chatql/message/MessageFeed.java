@@ -46,9 +46,8 @@ class MessageFeed {
             Sinks.Many<Message> live = Sinks.many()
                     .unicast()
                     .onBackpressureBuffer(Queues.<Message>get(LIVE_BUFFER).get());
-            Disposable listening = events.stream(MessageCreated.class)
+            Disposable listening = events.stream(MessageCreated.class, conversationId)
                     .map(MessageCreated::message)
-                    .filter(message -> message.conversationId().equals(conversationId))
                     .subscribe(
                             message -> {
                                 if (live.tryEmitNext(message).isFailure()) {

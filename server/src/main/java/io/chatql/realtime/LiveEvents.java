@@ -1,5 +1,7 @@
 package io.chatql.realtime;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -9,16 +11,19 @@ import reactor.core.publisher.Sinks;
 
 /**
  * The fan-out of committed events to the subscriptions of this node, and to other nodes through an
- * {@link EventRelay} when there is one. Each subscriber has a
- * bounded buffer of its own; one that falls {@value #SUBSCRIBER_BUFFER} events behind gets an error
- * instead of holding more memory.
+ * {@link EventRelay} when there is one.
+ *
+ * <p>Events are routed by kind and topic: an event reaches only the subscribers of its topic, such as
+ * one conversation, so delivering costs nothing for the others. Each subscriber has a bounded buffer
+ * of its own; one that falls {@value #SUBSCRIBER_BUFFER} events behind gets an error instead of
+ * holding more memory.
  */
 @Component
 public class LiveEvents {
 
     static final int SUBSCRIBER_BUFFER = 1024;
 
-    private final Sinks.Many<LiveEvent> sink = Sinks.many().multicast().directBestEffort();
+    private final Map<Topic, Listeners> topics = new ConcurrentHashMap<>();
 
     private final AtomicInteger subscribers = new AtomicInteger();
 
@@ -35,15 +40,28 @@ public class LiveEvents {
         relay.ifAvailable(other -> other.relay(event));
     }
 
-    /** Delivers an event to this node's subscribers. */
-    synchronized void deliver(LiveEvent event) {
-        sink.tryEmitNext(event);
+    /** Delivers an event to this node's subscribers of its topic. */
+    void deliver(LiveEvent event) {
+        Listeners listeners = topics.get(new Topic(event.getClass(), event.topic()));
+        if (listeners != null) {
+            listeners.emit(event);
+        }
     }
 
-    /** The events of {@code type} committed from the moment of subscription on. */
+    /** The events of {@code type} that every subscriber of the kind receives, from now on. */
     public <T extends LiveEvent> Flux<T> stream(Class<T> type) {
-        return sink.asFlux()
-                .ofType(type)
+        return stream(type, "");
+    }
+
+    /** The events of {@code type} on {@code topic} committed from the moment of subscription on. */
+    public <T extends LiveEvent> Flux<T> stream(Class<T> type, String topic) {
+        Topic key = new Topic(type, topic);
+        return Flux.defer(() -> {
+                    Listeners listeners = topics.compute(
+                            key, (k, existing) -> (existing == null ? new Listeners() : existing).hold());
+                    return listeners.events().doFinally(signal -> release(key));
+                })
+                .cast(type)
                 .onBackpressureBuffer(SUBSCRIBER_BUFFER)
                 .doOnSubscribe(subscription -> subscribers.incrementAndGet())
                 .doFinally(signal -> subscribers.decrementAndGet());
@@ -52,5 +70,38 @@ public class LiveEvents {
     /** The number of subscriptions currently listening on this node. */
     public int subscriberCount() {
         return subscribers.get();
+    }
+
+    private void release(Topic key) {
+        topics.computeIfPresent(key, (k, listeners) -> listeners.release() ? null : listeners);
+    }
+
+    private record Topic(Class<?> type, String key) {}
+
+    /** The subscribers of one topic; counted, so that the topic is dropped with its last subscriber. */
+    private static final class Listeners {
+
+        private final Sinks.Many<LiveEvent> sink = Sinks.many().multicast().directBestEffort();
+
+        private int holders;
+
+        /** Counts one more subscriber; called under the map's lock for this topic. */
+        Listeners hold() {
+            holders++;
+            return this;
+        }
+
+        /** Counts one subscriber less; true when none is left. Called under the map's lock. */
+        boolean release() {
+            return --holders == 0;
+        }
+
+        Flux<LiveEvent> events() {
+            return sink.asFlux();
+        }
+
+        synchronized void emit(LiveEvent event) {
+            sink.tryEmitNext(event);
+        }
     }
 }
