@@ -1,10 +1,12 @@
 package io.chatql.message;
 
+import graphql.GraphQLContext;
 import io.chatql.conversation.Conversation;
 import io.chatql.conversation.ConversationAccess;
 import io.chatql.paging.Cursors;
 import io.chatql.paging.Page;
 import io.chatql.paging.PageSize;
+import io.chatql.realtime.SubscriptionMode;
 import io.chatql.system.BlockingWork;
 import io.chatql.system.Inputs;
 import io.chatql.system.InvalidInputException;
@@ -133,9 +135,16 @@ class MessageController {
      */
     @SubscriptionMapping
     Flux<Message> subscribeToNewMessage(
-            @Argument String conversationId, @Argument @Nullable String after, Principal caller) {
-        return blocking.run(() -> access.requireMember(caller.getName(), conversationId))
-                .thenMany(feed.follow(conversationId, after));
+            @Argument String conversationId,
+            @Argument @Nullable String after,
+            Principal caller,
+            GraphQLContext context) {
+        return SubscriptionMode.serve(
+                context,
+                blocking.run(() -> access.requireMember(caller.getName(), conversationId)),
+                listening -> feed.follow(conversationId, after, listening),
+                () -> feed.catchUp(conversationId, after),
+                Message::sequence);
     }
 
     @BatchMapping

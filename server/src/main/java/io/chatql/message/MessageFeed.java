@@ -40,28 +40,46 @@ class MessageFeed {
         this.blocking = blocking;
     }
 
-    /** Follows the conversation after the message {@code afterId}, or from now when it is null. */
-    Flux<Message> follow(String conversationId, @Nullable String afterId) {
+    /**
+     * Follows the conversation after the message {@code afterId}, or from now when it is null, running
+     * {@code listening} once live events are listened to and the starting point is read.
+     */
+    Flux<Message> follow(String conversationId, @Nullable String afterId, Runnable listening) {
         return Flux.defer(() -> {
-            Sinks.Many<Message> live = Sinks.many()
+            Sinks.Many<Message> buffer = Sinks.many()
                     .unicast()
                     .onBackpressureBuffer(Queues.<Message>get(LIVE_BUFFER).get());
-            Disposable listening = events.stream(MessageCreated.class, conversationId)
+            Disposable live = events.stream(MessageCreated.class, conversationId)
                     .map(MessageCreated::message)
                     .subscribe(
                             message -> {
-                                if (live.tryEmitNext(message).isFailure()) {
-                                    live.tryEmitError(new IllegalStateException("subscriber fell too far behind"));
+                                if (buffer.tryEmitNext(message).isFailure()) {
+                                    buffer.tryEmitError(new IllegalStateException("subscriber fell too far behind"));
                                 }
                             },
-                            live::tryEmitError);
+                            buffer::tryEmitError);
             Position position = new Position();
             return blocking.of(() -> startingPoint(conversationId, afterId))
-                    .doOnNext(start -> position.last = start)
+                    .doOnNext(start -> {
+                        position.last = start;
+                        listening.run();
+                    })
                     .flatMapMany(start -> catchUp(conversationId, position)
-                            .concatWith(live.asFlux().concatMap(message -> inOrder(conversationId, position, message))))
-                    .doFinally(signal -> listening.dispose());
+                            .concatWith(
+                                    buffer.asFlux().concatMap(message -> inOrder(conversationId, position, message))))
+                    .doFinally(signal -> live.dispose());
         });
+    }
+
+    /** The messages stored after {@code afterId}, oldest first, then the end; nothing when it is null. */
+    Flux<Message> catchUp(String conversationId, @Nullable String afterId) {
+        if (afterId == null) {
+            return Flux.empty();
+        }
+        Position position = new Position();
+        return blocking.of(() -> startingPoint(conversationId, afterId))
+                .doOnNext(start -> position.last = start)
+                .flatMapMany(start -> catchUp(conversationId, position));
     }
 
     private long startingPoint(String conversationId, @Nullable String afterId) {

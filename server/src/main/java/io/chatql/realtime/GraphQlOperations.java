@@ -6,6 +6,9 @@ import graphql.GraphqlErrorBuilder;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.reactivestreams.Publisher;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.SubscriptionPublisherException;
@@ -31,6 +34,8 @@ class GraphQlOperations {
 
     private final JsonMapper json;
 
+    private final AtomicLong serialized = new AtomicLong();
+
     GraphQlOperations(WebGraphQlHandler handler, JsonMapper json) {
         this.handler = handler;
         this.json = json;
@@ -38,10 +43,22 @@ class GraphQlOperations {
 
     /**
      * The serialized results of the operation: one for a query or mutation, one per event for a
-     * subscription. A subscription that fails ends with an {@link OperationFailed} holding the
-     * serialized errors.
+     * subscription, run in {@code mode}. A subscription that fails ends with an {@link OperationFailed}
+     * holding the serialized errors.
      */
-    Flux<String> execute(HandshakeInfo handshake, String id, Map<String, Object> body, Authentication user) {
+    Flux<Result> execute(
+            HandshakeInfo handshake, String id, Map<String, Object> body, Authentication user, SubscriptionMode mode) {
+        return execute(handshake, id, body, user, mode, () -> {});
+    }
+
+    /** Like {@link #execute}, calling {@code listening} once a live subscription listens to its events. */
+    Flux<Result> execute(
+            HandshakeInfo handshake,
+            String id,
+            Map<String, Object> body,
+            Authentication user,
+            SubscriptionMode mode,
+            Runnable listening) {
         WebGraphQlRequest request;
         try {
             request = new WebGraphQlRequest(
@@ -56,14 +73,35 @@ class GraphQlOperations {
         } catch (ServerWebInputException ex) {
             return Flux.error(new OperationFailed(errors(List.of(badRequest(ex.getReason())))));
         }
+        Queue<Long> positions = new ConcurrentLinkedQueue<>();
+        request.configureExecutionInput((input, builder) -> {
+            mode.applyTo(input.getGraphQLContext(), positions::add, listening);
+            return input;
+        });
         return handler.handleRequest(request)
                 .flatMapMany(response -> response.getData() instanceof Publisher<?> events
                         ? Flux.from(events)
                                 .cast(ExecutionResult.class)
-                                .map(result -> json.writeValueAsString(result.toSpecification()))
-                        : Flux.just(json.writeValueAsString(response.toMap())))
+                                .map(result -> new Result(serialize(result.toSpecification()), positionOf(positions)))
+                        : Flux.just(new Result(serialize(response.toMap()), Long.MIN_VALUE)))
                 .onErrorMap(SubscriptionPublisherException.class, ex -> new OperationFailed(errors(ex.getErrors())))
                 .contextWrite(ReactiveSecurityContextHolder.withAuthentication(user));
+    }
+
+    /** How many results have been serialized since start: once per event for a whole group. */
+    long resultsSerialized() {
+        return serialized.get();
+    }
+
+    private String serialize(Map<String, Object> result) {
+        serialized.incrementAndGet();
+        return json.writeValueAsString(result);
+    }
+
+    /** The position of the event whose result this is: events and results come in the same order. */
+    private static long positionOf(Queue<Long> positions) {
+        Long position = positions.poll();
+        return position == null ? Long.MIN_VALUE : position;
     }
 
     /**
@@ -100,6 +138,12 @@ class GraphQlOperations {
                 .message("The operation failed on the server")
                 .build();
     }
+
+    /**
+     * One serialized result, with the position of the event it is about ({@link Long#MIN_VALUE} when it
+     * is not about an event).
+     */
+    record Result(String json, long position) {}
 
     /** An operation ended with errors, already serialized. */
     static final class OperationFailed extends RuntimeException {

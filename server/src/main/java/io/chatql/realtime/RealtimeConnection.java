@@ -174,8 +174,8 @@ final class RealtimeConnection {
                 : services.authentication().authenticate(subscribe.credentials());
         Disposable.Swap operation = Disposables.swap();
         operations.put(id, operation);
-        operation.update(runAs.flatMapMany(runner -> services.operations()
-                        .execute(session.getHandshakeInfo(), id, subscribe.request(), runner)
+        operation.update(runAs.flatMapMany(runner -> services.subscriptions()
+                        .run(session.getHandshakeInfo(), id, subscribe.request(), runner)
                         .doOnSubscribe(started -> {
                             String ack = protocol.started(id);
                             if (ack != null) {
@@ -271,5 +271,6 @@ final class RealtimeConnection {
             RealtimeProperties properties,
             ConnectionRegistry registry,
             GraphQlOperations operations,
+            SharedSubscriptions subscriptions,
             ConnectionAuthentication authentication) {}
 }

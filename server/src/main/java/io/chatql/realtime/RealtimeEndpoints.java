@@ -24,10 +24,11 @@ class RealtimeEndpoints {
             RealtimeProperties properties,
             ConnectionRegistry registry,
             GraphQlOperations operations,
+            SharedSubscriptions subscriptions,
             ConnectionAuthentication authentication,
             JsonMapper json) {
         RealtimeConnection.Services services =
-                new RealtimeConnection.Services(properties, registry, operations, authentication);
+                new RealtimeConnection.Services(properties, registry, operations, subscriptions, authentication);
         RealtimeWebSocketHandler graphQl = new RealtimeWebSocketHandler(
                 Map.of(
                         TransportWsProtocol.NAME, new TransportWsProtocol(json),

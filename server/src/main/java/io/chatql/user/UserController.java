@@ -1,7 +1,9 @@
 package io.chatql.user;
 
+import graphql.GraphQLContext;
 import io.chatql.paging.PageSize;
 import io.chatql.realtime.LiveEvents;
+import io.chatql.realtime.SubscriptionMode;
 import io.chatql.system.BlockingWork;
 import io.chatql.system.InvalidInputException;
 import java.security.Principal;
@@ -64,7 +66,14 @@ class UserController {
     }
 
     @SubscriptionMapping
-    Flux<User> subscribeToNewUsers() {
-        return events.stream(UserRegistered.class).map(UserRegistered::user);
+    Flux<User> subscribeToNewUsers(GraphQLContext context) {
+        return SubscriptionMode.serve(
+                context,
+                Mono.empty(),
+                listening -> events.stream(UserRegistered.class)
+                        .doOnSubscribe(subscription -> listening.run())
+                        .map(UserRegistered::user),
+                Flux::empty,
+                user -> 0);
     }
 }

@@ -35,7 +35,7 @@ abstract class ChatFlowIntegrationTests extends IntegrationTest {
                     .contains(conversationId);
         }
 
-        int subscribersBefore = liveEvents.subscriberCount();
+        int subscribersBefore = subscribers.count();
         WebSocketGraphQlTester aliceSocket = webSocket(alice);
         WebSocketGraphQlTester bobSocket = webSocket(bob);
         CompletableFuture<List<String>> aliceReceives = receiveMessageIds(aliceSocket, conversationId, 25);
@@ -112,7 +112,7 @@ abstract class ChatFlowIntegrationTests extends IntegrationTest {
     void retriedMessageIsStoredAndAnnouncedOnce() throws Exception {
         Account alice = signUp("alice");
         String conversationId = startConversation(alice);
-        int subscribersBefore = liveEvents.subscriberCount();
+        int subscribersBefore = subscribers.count();
         WebSocketGraphQlTester socket = webSocket(alice);
         CompletableFuture<List<String>> received = receiveMessageIds(socket, conversationId, 2);
         awaitSubscribers(subscribersBefore + 1);
@@ -320,7 +320,7 @@ abstract class ChatFlowIntegrationTests extends IntegrationTest {
     void newUsersAndMembershipsAreAnnounced() throws Exception {
         Account alice = signUp("alice");
         Account bob = signUp("bob");
-        int subscribersBefore = liveEvents.subscriberCount();
+        int subscribersBefore = subscribers.count();
         WebSocketGraphQlTester aliceSocket = webSocket(alice);
         WebSocketGraphQlTester bobSocket = webSocket(bob);
         CompletableFuture<List<String>> newUsers = aliceSocket
@@ -372,7 +372,7 @@ abstract class ChatFlowIntegrationTests extends IntegrationTest {
         Account alice = signUp("alice");
         String conversationId = startConversation(alice);
         int threadsBefore = Thread.activeCount();
-        int subscribersBefore = liveEvents.subscriberCount();
+        int subscribersBefore = subscribers.count();
         List<WebSocketGraphQlTester> sockets = new ArrayList<>();
         for (int connection = 0; connection < 5; connection++) {
             WebSocketGraphQlTester socket = webSocket(alice);

@@ -26,7 +26,7 @@ abstract class ResumeIntegrationTests extends IntegrationTest {
         for (int i = 0; i < 5; i++) {
             sent.add(send(alice, conversationId, "before " + i));
         }
-        int subscribersBefore = liveEvents.subscriberCount();
+        int subscribersBefore = subscribers.count();
         WebSocketGraphQlTester socket = webSocket(alice);
 
         CompletableFuture<List<String>> received = follow(socket, conversationId, sent.get(1), 5);
@@ -68,7 +68,7 @@ abstract class ResumeIntegrationTests extends IntegrationTest {
         Account bob = signUp("bob");
         String conversationId = startConversation(alice, bob);
         String first = send(alice, conversationId, "first");
-        int subscribersBefore = liveEvents.subscriberCount();
+        int subscribersBefore = subscribers.count();
         WebSocketGraphQlTester socket = webSocket(alice);
         CompletableFuture<List<String>> received = follow(socket, conversationId, null, 40);
         awaitSubscribers(subscribersBefore + 1);
@@ -117,7 +117,7 @@ abstract class ResumeIntegrationTests extends IntegrationTest {
         String known = startConversation(bob, alice);
         String missedOne = startConversation(bob, alice);
         String missedTwo = startConversation(alice);
-        int subscribersBefore = liveEvents.subscriberCount();
+        int subscribersBefore = subscribers.count();
         WebSocketGraphQlTester socket = webSocket(alice);
 
         CompletableFuture<List<String>> received = socket.documentName("resumeNewUCs")

@@ -89,7 +89,7 @@ class AppSyncProtocolIntegrationTests extends IntegrationTest {
 
     private void chatsOver(RawWebSocket socket, Account alice) throws Exception {
         String conversationId = startConversation(alice);
-        int subscribersBefore = liveEvents.subscriberCount();
+        int subscribersBefore = subscribers.count();
         socket.send("{\"type\":\"connection_init\"}");
         assertThat(socket.awaitContaining("connection_ack")).contains("\"connectionTimeoutMs\":300000");
         socket.awaitContaining("\"ka\"");

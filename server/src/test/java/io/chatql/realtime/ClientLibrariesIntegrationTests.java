@@ -29,7 +29,7 @@ class ClientLibrariesIntegrationTests extends IntegrationTest {
     protected void receivesMessagesLive(String library) throws Exception {
         Account alice = signUp("alice");
         String conversationId = startConversation(alice);
-        int subscribersBefore = liveEvents.subscriberCount();
+        int subscribersBefore = subscribers.count();
         NodeClient client = NodeClient.follow(library, client(), alice, conversationId, 3);
         try {
             awaitSubscribersOf(client, subscribersBefore + 1);
@@ -46,10 +46,10 @@ class ClientLibrariesIntegrationTests extends IntegrationTest {
 
     private void awaitSubscribersOf(NodeClient client, int expected) throws Exception {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (liveEvents.subscriberCount() < expected && client.isAlive() && System.nanoTime() < deadline) {
+        while (subscribers.count() < expected && client.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertThat(liveEvents.subscriberCount())
+        assertThat(subscribers.count())
                 .as("subscribed; the client printed: %s", client.isAlive() ? "" : client.output())
                 .isGreaterThanOrEqualTo(expected);
     }

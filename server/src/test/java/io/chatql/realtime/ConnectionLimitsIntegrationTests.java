@@ -84,18 +84,18 @@ class ConnectionLimitsIntegrationTests extends IntegrationTest {
     void clientThatStopsReadingIsClosedWith4508() throws Exception {
         Account alice = signUp("alice");
         String conversationId = startConversation(alice);
-        int subscribersBefore = liveEvents.subscriberCount();
+        int subscribersBefore = subscribers.count();
         try (StalledWebSocket stalled = StalledWebSocket.connect(port, "/graphql", "graphql-transport-ws")) {
             stalled.send(init(alice));
             stalled.send(subscribe("1", conversationId));
             awaitSubscribers(subscribersBefore + 1);
 
             String content = "x".repeat(10_000);
-            for (int i = 0; i < 2_000 && liveEvents.subscriberCount() > subscribersBefore; i++) {
+            for (int i = 0; i < 2_000 && subscribers.count() > subscribersBefore; i++) {
                 send(alice, conversationId, content);
             }
 
-            assertThat(liveEvents.subscriberCount()).isEqualTo(subscribersBefore);
+            assertThat(subscribers.count()).isEqualTo(subscribersBefore);
             assertThat(stalled.awaitCloseCode()).isEqualTo(4508);
         }
     }

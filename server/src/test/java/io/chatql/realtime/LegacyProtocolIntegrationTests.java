@@ -18,7 +18,7 @@ class LegacyProtocolIntegrationTests extends IntegrationTest {
     void subscribesReceivesDataAndStops() throws Exception {
         Account alice = signUp("alice");
         String conversationId = startConversation(alice);
-        int subscribersBefore = liveEvents.subscriberCount();
+        int subscribersBefore = subscribers.count();
 
         try (RawWebSocket socket = RawWebSocket.connect(webSocketUri(), new HttpHeaders(), "graphql-ws")) {
             assertThat(socket.subProtocol()).isEqualTo("graphql-ws");

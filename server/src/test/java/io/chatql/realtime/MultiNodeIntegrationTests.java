@@ -129,8 +129,8 @@ class MultiNodeIntegrationTests {
         }
 
         Subscriber follow(Account account, String conversationId) throws InterruptedException {
-            LiveEvents events = context.getBean(LiveEvents.class);
-            int before = events.subscriberCount();
+            Subscribers events = context.getBean(Subscribers.class);
+            int before = events.count();
             WebSocketGraphQlTester socket = client.webSocket(account);
             List<String> received = new CopyOnWriteArrayList<>();
             socket.documentName("subscribeToNewMessage")
@@ -140,7 +140,7 @@ class MultiNodeIntegrationTests {
                     .onErrorComplete(WebSocketDisconnectedException.class)
                     .subscribe(received::add);
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (events.subscriberCount() <= before && System.nanoTime() < deadline) {
+            while (events.count() <= before && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             return new Subscriber(socket, received);

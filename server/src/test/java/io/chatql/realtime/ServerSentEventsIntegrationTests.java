@@ -28,7 +28,7 @@ class ServerSentEventsIntegrationTests extends IntegrationTest {
     void newMessagesArriveAsNextEvents() throws Exception {
         Account alice = signUp("alice");
         String conversationId = startConversation(alice);
-        int subscribersBefore = liveEvents.subscriberCount();
+        int subscribersBefore = subscribers.count();
 
         CompletableFuture<List<String>> received = events(alice.accessToken(), conversationId)
                 .filter(event -> "next".equals(event.event()))

@@ -34,9 +34,9 @@ class ShutdownIntegrationTests {
             socket.awaitContaining("connection_ack");
             socket.send("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription { "
                     + "subscribeToNewMessage(conversationId: \\\"" + conversationId + "\\\") { id } }\"}}");
-            LiveEvents events = server.getBean(LiveEvents.class);
+            Subscribers events = server.getBean(Subscribers.class);
             long deadline = System.nanoTime() + ChatClient.TIMEOUT.toNanos();
-            while (events.subscriberCount() == 0 && System.nanoTime() < deadline) {
+            while (events.count() == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             String sent = client.send(alice, conversationId, "before the shutdown");

@@ -2,7 +2,7 @@ package io.chatql.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatql.realtime.LiveEvents;
+import io.chatql.realtime.Subscribers;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +31,7 @@ public abstract class IntegrationTest {
     protected int port;
 
     @Autowired
-    protected LiveEvents liveEvents;
+    protected Subscribers subscribers;
 
     @Autowired
     protected StatementCounter statements;
@@ -84,9 +84,9 @@ public abstract class IntegrationTest {
     /** Waits until at least {@code expected} subscriptions listen on the server. */
     protected void awaitSubscribers(int expected) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (liveEvents.subscriberCount() < expected && System.nanoTime() < deadline) {
+        while (subscribers.count() < expected && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(liveEvents.subscriberCount()).as("live subscribers").isGreaterThanOrEqualTo(expected);
+        assertThat(subscribers.count()).as("live subscribers").isGreaterThanOrEqualTo(expected);
     }
 }

@@ -40,7 +40,7 @@ class RegistrationIntegrationTests extends IntegrationTest {
         Account watcher = signUp("watcher");
         Account alice = signUp("alice");
         String newName = uniqueName("alicia");
-        int subscribersBefore = liveEvents.subscriberCount();
+        int subscribersBefore = subscribers.count();
         WebSocketGraphQlTester socket = webSocket(watcher);
         CompletableFuture<List<String>> announced = socket.documentName("subscribeToNewUsers")
                 .executeSubscription()
