@@ -42,10 +42,6 @@ class ConnectionRegistry implements SmartLifecycle {
         perUser.computeIfPresent(userId, (id, count) -> count.decrementAndGet() <= 0 ? null : count);
     }
 
-    int size() {
-        return connections.size();
-    }
-
     @Override
     public void start() {
         running = true;
