@@ -89,7 +89,6 @@ final class RealtimeConnection {
 
     /** Ends every operation and closes the connection with 1001, as the server shuts down. */
     void goAway() {
-        operations.values().forEach(Disposable::dispose);
         close(CloseCodes.GOING_AWAY);
     }
 
