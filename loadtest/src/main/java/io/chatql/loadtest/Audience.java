@@ -1,0 +1,74 @@
+package io.chatql.loadtest;
+
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+/**
+ * Subscribers spread over WebSocket connections and users within the server's limits: each
+ * connection carries {@value #PER_CONNECTION} subscriptions, each user holds at most {@value
+ * #CONNECTIONS_PER_USER} connections.
+ */
+final class Audience implements AutoCloseable {
+
+    static final int PER_CONNECTION = 50;
+
+    static final int CONNECTIONS_PER_USER = 40;
+
+    private final List<SubscriptionConnection> connections;
+
+    private Audience(List<SubscriptionConnection> connections) {
+        this.connections = connections;
+    }
+
+    /** How many users {@code subscribers} subscribers need. */
+    static int usersFor(int subscribers) {
+        int connections = (subscribers + PER_CONNECTION - 1) / PER_CONNECTION;
+        return Math.max(1, (connections + CONNECTIONS_PER_USER - 1) / CONNECTIONS_PER_USER);
+    }
+
+    /** Opens the connections and subscribes subscriber {@code s} to {@code conversationOf.apply(s)}. */
+    static Audience subscribe(
+            ChatServer server,
+            List<ChatServer.User> users,
+            int subscribers,
+            IntFunction<String> conversationOf,
+            Deliveries deliveries)
+            throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        int connectionCount = (subscribers + PER_CONNECTION - 1) / PER_CONNECTION;
+        ExecutorService opening = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<SubscriptionConnection>> opened = new ArrayList<>();
+            for (int c = 0; c < connectionCount; c++) {
+                int connection = c;
+                opened.add(opening.submit(() -> {
+                    SubscriptionConnection socket = SubscriptionConnection.open(
+                            http, server.webSocketUri(), users.get(connection / CONNECTIONS_PER_USER), deliveries);
+                    for (int s = connection * PER_CONNECTION;
+                            s < Math.min(subscribers, (connection + 1) * PER_CONNECTION);
+                            s++) {
+                        socket.subscribe(conversationOf.apply(s), s);
+                    }
+                    return socket;
+                }));
+            }
+            List<SubscriptionConnection> connections = new ArrayList<>();
+            for (Future<SubscriptionConnection> connection : opened) {
+                connections.add(connection.get());
+            }
+            return new Audience(connections);
+        } finally {
+            opening.shutdown();
+        }
+    }
+
+    @Override
+    public void close() {
+        connections.forEach(SubscriptionConnection::close);
+    }
+}

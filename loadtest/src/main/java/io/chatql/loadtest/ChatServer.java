@@ -1,0 +1,119 @@
+package io.chatql.loadtest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The HTTP side of a running ChatQL server: accounts, conversations and messages. */
+final class ChatServer {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String baseUrl;
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    ChatServer(String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    URI webSocketUri() {
+        return URI.create(baseUrl.replaceFirst("^http", "ws") + "/graphql");
+    }
+
+    /** Signs up a new user and signs it in. */
+    User signUp(String username) {
+        String password = "load-test-" + username;
+        JsonNode signedUp = post(
+                "/auth/sign-up",
+                Map.of("username", username, "email", username + "@example.com", "password", password));
+        JsonNode tokens = post("/auth/sign-in", Map.of("username", username, "password", password));
+        return new User(
+                signedUp.get("userId").asString(), tokens.get("accessToken").asString());
+    }
+
+    /** Creates a conversation whose members are {@code members}, the first creating it. */
+    void startConversation(String id, User... members) {
+        graphQl(
+                        members[0],
+                        "mutation($id: ID!) { createConversation(id: $id, name: \"load test\") { id } }",
+                        Map.of("id", id))
+                .join();
+        for (int i = 1; i < members.length; i++) {
+            graphQl(
+                            members[0],
+                            "mutation($c: ID!, $u: ID!) { createUserConversations(conversationId: $c, userId: $u) { userId } }",
+                            Map.of("c", id, "u", members[i].id()))
+                    .join();
+        }
+    }
+
+    /** Posts a message whose content tells its sequence number and when it was sent. */
+    CompletableFuture<JsonNode> send(User sender, String conversationId, String messageId, int seq) {
+        String content = seq + ":" + System.nanoTime();
+        return graphQl(
+                sender,
+                "mutation($id: ID!, $c: ID!, $content: String, $at: String!) "
+                        + "{ createMessage(id: $id, conversationId: $c, content: $content, createdAt: $at) { id } }",
+                Map.of(
+                        "id",
+                        messageId,
+                        "c",
+                        conversationId,
+                        "content",
+                        content,
+                        "at",
+                        Instant.now().toString()));
+    }
+
+    CompletableFuture<JsonNode> graphQl(User user, String query, Map<String, ?> variables) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/graphql"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + user.token())
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(Map.of("query", query, "variables", variables))))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+            JsonNode body = JSON.readTree(response.body());
+            if (response.statusCode() != 200 || body.has("errors")) {
+                throw new IllegalStateException(
+                        "GraphQL request failed: " + response.statusCode() + " " + response.body());
+            }
+            return body.get("data");
+        });
+    }
+
+    private JsonNode post(String path, Map<String, String> body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(path + " answered " + response.statusCode() + " " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException ex) {
+            throw new IllegalStateException(path + " failed: " + ex.getMessage(), ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(path + " interrupted", ex);
+        }
+    }
+
+    /** A signed-in user. */
+    record User(String id, String token) {}
+}

@@ -1,0 +1,75 @@
+package io.chatql.loadtest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The results of a scenario, and its targets checked against them, as a table and as JSON. */
+final class Report {
+
+    private final String title;
+
+    private final Map<String, Object> results = new LinkedHashMap<>();
+
+    private final List<Check> checks = new ArrayList<>();
+
+    Report(String title) {
+        this.title = title;
+    }
+
+    Report put(String name, Object value) {
+        results.put(name, value instanceof Double number ? Math.round(number * 100) / 100.0 : value);
+        return this;
+    }
+
+    /** Checks a target: passed when {@code actual} is at least {@code minimum}. */
+    Report atLeast(String target, double actual, double minimum) {
+        checks.add(new Check(target, actual >= minimum));
+        return this;
+    }
+
+    /** Checks a target: passed when {@code actual} is at most {@code maximum}. */
+    Report atMost(String target, double actual, double maximum) {
+        checks.add(new Check(target, actual <= maximum));
+        return this;
+    }
+
+    /** Adds what every delivery scenario reports: latencies, losses and duplicates. */
+    Report deliveries(Deliveries deliveries, long expected) {
+        Samples latencies = deliveries.latencies();
+        put("deliveries", deliveries.total());
+        put("latencyP50Ms", latencies.percentileMillis(50));
+        put("latencyP99Ms", latencies.percentileMillis(99));
+        put("latencyMaxMs", latencies.maxMillis());
+        put("lost", expected - deliveries.unique());
+        put("duplicated", deliveries.duplicates());
+        atMost("no lost delivery", expected - deliveries.unique(), 0);
+        atMost("no duplicated delivery", deliveries.duplicates(), 0);
+        return this;
+    }
+
+    boolean passed() {
+        return checks.stream().allMatch(Check::passed);
+    }
+
+    String table() {
+        StringBuilder table = new StringBuilder(title).append('\n');
+        int width = results.keySet().stream().mapToInt(String::length).max().orElse(10);
+        results.forEach((name, value) -> table.append(String.format("  %-" + width + "s  %s%n", name, value)));
+        checks.forEach(
+                check -> table.append(String.format("  %-4s %s%n", check.passed() ? "PASS" : "FAIL", check.target())));
+        return table.toString();
+    }
+
+    String json() {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("scenario", title);
+        document.put("results", results);
+        document.put("checks", checks);
+        document.put("passed", passed());
+        return ChatServer.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document);
+    }
+
+    record Check(String target, boolean passed) {}
+}

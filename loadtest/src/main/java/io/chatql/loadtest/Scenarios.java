@@ -1,0 +1,241 @@
+package io.chatql.loadtest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import tools.jackson.databind.JsonNode;
+
+/** The load scenarios; each is bounded in count and in time and stops by itself. */
+final class Scenarios {
+
+    private final Options options;
+
+    private final ChatServer server;
+
+    private final String runId = "lt" + Long.toString(System.currentTimeMillis(), 36);
+
+    private final long deadline;
+
+    Scenarios(Options options) {
+        this.options = options;
+        this.server = new ChatServer(options.text("url", "http://127.0.0.1:8080"));
+        this.deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.integer("max-seconds", 120));
+    }
+
+    Report run() throws Exception {
+        return switch (options.scenario()) {
+            case "fanout" -> fanOut();
+            case "rooms" -> rooms();
+            case "idle" -> idle();
+            case "history" -> history();
+            default -> throw new IllegalArgumentException("unknown scenario " + options.scenario());
+        };
+    }
+
+    /** One conversation, S subscribers, M messages with C in flight or at a steady rate. */
+    private Report fanOut() throws Exception {
+        int subscribers = options.integer("subscribers", 1000);
+        int messages = options.integer("messages", 2000);
+        int inFlight = options.integer("concurrency", 16);
+        int rate = options.integer("rate", 0);
+        List<ChatServer.User> users = users(Audience.usersFor(subscribers));
+        String conversation = runId + "-fanout";
+        server.startConversation(conversation, users.toArray(ChatServer.User[]::new));
+        Deliveries deliveries = new Deliveries(subscribers, subscribers * messages);
+        try (Audience audience = Audience.subscribe(server, users, subscribers, s -> conversation, deliveries)) {
+            warmUp(deliveries, subscribers, List.of(conversation), users.get(0));
+            Sender sender = new Sender(server, users.get(0), runId);
+            long start = System.nanoTime();
+            int sent = sender.send(1, messages, seq -> conversation, inFlight, rate, deadline);
+            long sendEnd = System.nanoTime();
+            long expected = (long) sent * subscribers;
+            await(() -> deliveries.unique() >= expected);
+            Report report = new Report(String.format(
+                    "fanout: %d subscribers, %d messages, %s",
+                    subscribers, sent, rate > 0 ? rate + "/s" : inFlight + " in flight"));
+            report.put("messagesPerSecond", sent / seconds(start, sendEnd))
+                    .put("deliveriesPerSecond", deliveries.unique() / seconds(start, deliveries.lastNanos()))
+                    .put("failedMutations", sender.failures())
+                    .deliveries(deliveries, expected);
+            if (rate == 0) {
+                report.atLeast(
+                        "at least 60,000 deliveries/s",
+                        deliveries.unique() / seconds(start, deliveries.lastNanos()),
+                        60_000);
+            } else {
+                report.atMost(
+                        "p99 delivery latency at most 50 ms",
+                        deliveries.latencies().percentileMillis(99),
+                        50);
+            }
+            return report;
+        }
+    }
+
+    /** R conversations with K subscribers each; messages round-robin over them with C in flight. */
+    private Report rooms() throws Exception {
+        int rooms = options.integer("rooms", 500);
+        int perRoom = options.integer("per-room", 2);
+        int messages = options.integer("messages", 20_000);
+        int inFlight = options.integer("concurrency", 16);
+        int subscribers = rooms * perRoom;
+        List<ChatServer.User> users = users(Audience.usersFor(subscribers));
+        List<String> conversations = new ArrayList<>();
+        for (int room = 0; room < rooms; room++) {
+            conversations.add(runId + "-room-" + room);
+        }
+        for (String conversation : conversations) {
+            server.startConversation(conversation, users.toArray(ChatServer.User[]::new));
+        }
+        Deliveries deliveries = new Deliveries(subscribers, subscribers * messages / rooms + subscribers);
+        try (Audience audience =
+                Audience.subscribe(server, users, subscribers, s -> conversations.get(s / perRoom), deliveries)) {
+            warmUp(deliveries, subscribers, conversations, users.get(0));
+            Sender sender = new Sender(server, users.get(0), runId);
+            long start = System.nanoTime();
+            int sent = sender.send(1, messages, seq -> conversations.get(seq % rooms), inFlight, 0, deadline);
+            long expected = (long) sent * perRoom;
+            await(() -> deliveries.unique() >= expected);
+            double perSecond = sent / seconds(start, deliveries.lastNanos());
+            return new Report(String.format(
+                            "rooms: %d conversations x %d subscribers, %d messages, %d in flight",
+                            rooms, perRoom, sent, inFlight))
+                    .put("messagesStoredAndDeliveredPerSecond", perSecond)
+                    .put("failedMutations", sender.failures())
+                    .deliveries(deliveries, expected)
+                    .atLeast("at least 4,000 messages/s stored and delivered", perSecond, 4_000)
+                    .atMost(
+                            "p99 delivery latency at most 50 ms",
+                            deliveries.latencies().percentileMillis(99),
+                            50);
+        }
+    }
+
+    /** N subscriptions held open for T seconds; the server's memory per subscription. */
+    private Report idle() throws Exception {
+        int subscriptions = options.integer("subscriptions", 20_000);
+        int holdSeconds = options.integer("hold-seconds", 30);
+        String pid = options.text("server-pid", "");
+        List<ChatServer.User> users = users(Audience.usersFor(subscriptions));
+        String conversation = runId + "-idle";
+        server.startConversation(conversation, users.toArray(ChatServer.User[]::new));
+        long rssBefore = pid.isEmpty() ? 0 : rssBytes(pid);
+        Deliveries deliveries = new Deliveries(subscriptions, 1);
+        try (Audience audience = Audience.subscribe(server, users, subscriptions, s -> conversation, deliveries)) {
+            warmUp(deliveries, subscriptions, List.of(conversation), users.get(0));
+            long holdUntil = Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(holdSeconds));
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, holdUntil - System.nanoTime()));
+            Report report = new Report(String.format("idle: %d subscriptions held %d s", subscriptions, holdSeconds))
+                    .put("established", deliveries.warmedUp())
+                    .atLeast("every subscription established", deliveries.warmedUp(), subscriptions);
+            if (!pid.isEmpty()) {
+                double perSubscription = (rssBytes(pid) - rssBefore) / (double) subscriptions;
+                report.put("serverRssBeforeMiB", rssBefore / 1048576.0)
+                        .put("bytesPerSubscription", perSubscription)
+                        .atMost("at most 20 KB of server memory per subscription", perSubscription, 20 * 1024);
+            }
+            return report;
+        }
+    }
+
+    /** A conversation with H messages, and page reads deep in its history. */
+    private Report history() throws Exception {
+        int messages = options.integer("messages", 100_000);
+        int pages = options.integer("pages", 200);
+        int inFlight = options.integer("concurrency", 32);
+        ChatServer.User user = users(1).get(0);
+        String conversation = runId + "-history";
+        server.startConversation(conversation, user);
+        int stored = new Sender(server, user, runId).send(1, messages, seq -> conversation, inFlight, 0, deadline);
+        List<String> tokens = new ArrayList<>();
+        String token = null;
+        do {
+            JsonNode page = page(user, conversation, token, 100).join().get("allMessageConnection");
+            token = page.get("nextToken").isNull()
+                    ? null
+                    : page.get("nextToken").asString();
+            if (token != null) {
+                tokens.add(token);
+            }
+        } while (token != null && System.nanoTime() < deadline);
+        List<String> deepest = tokens.subList(tokens.size() - Math.max(1, tokens.size() / 10), tokens.size());
+        Samples latencies = new Samples(pages);
+        for (int i = 0; i < pages && System.nanoTime() < deadline; i++) {
+            long start = System.nanoTime();
+            page(user, conversation, deepest.get(i % deepest.size()), 20).join();
+            latencies.add(System.nanoTime() - start);
+        }
+        Report report = new Report(String.format(
+                        "history: %d messages; %d reads of 20 messages from the oldest tenth of the history",
+                        stored, latencies.count()))
+                .put("pageP50Ms", latencies.percentileMillis(50))
+                .put("pageP99Ms", latencies.percentileMillis(99))
+                .put("pageMaxMs", latencies.maxMillis());
+        if (stored >= 100_000) {
+            report.atMost("p99 page latency at depth 100,000 at most 5 ms", latencies.percentileMillis(99), 5);
+        }
+        return report;
+    }
+
+    private CompletableFuture<JsonNode> page(ChatServer.User user, String conversation, String after, int first) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("c", conversation);
+        variables.put("after", after);
+        variables.put("first", first);
+        return server.graphQl(
+                user,
+                "query($c: ID!, $after: String, $first: Int) "
+                        + "{ allMessageConnection(conversationId: $c, after: $after, first: $first) { nextToken messages { id } } }",
+                variables);
+    }
+
+    private List<ChatServer.User> users(int count) {
+        List<ChatServer.User> users = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            users.add(server.signUp(runId + "-u" + i));
+        }
+        return users;
+    }
+
+    /** Sends message 0 to every conversation until every subscriber received one, so all listen. */
+    private void warmUp(Deliveries deliveries, int subscribers, List<String> conversations, ChatServer.User sender)
+            throws InterruptedException {
+        for (int attempt = 0; deliveries.warmedUp() < subscribers && System.nanoTime() < deadline; attempt++) {
+            for (String conversation : conversations) {
+                server.send(sender, conversation, runId + "-warm-" + attempt + "-" + conversation.hashCode(), 0)
+                        .join();
+            }
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (deliveries.warmedUp() < subscribers && System.nanoTime() < until) {
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+        }
+    }
+
+    /** Waits until {@code done}, at most 10 seconds, and never past the deadline. */
+    private void await(BooleanSupplier done) throws InterruptedException {
+        long until = Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
+        while (!done.getAsBoolean() && System.nanoTime() < until) {
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+    }
+
+    private static double seconds(long fromNanos, long toNanos) {
+        return Math.max(1, toNanos - fromNanos) / 1e9;
+    }
+
+    private static long rssBytes(String pid) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+            }
+        }
+        throw new IllegalStateException("no VmRSS for process " + pid);
+    }
+}

@@ -1,0 +1,60 @@
+package io.chatql.loadtest;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+/** Sends numbered messages, with a bound on those in flight, or at a steady rate. */
+final class Sender {
+
+    private final ChatServer server;
+
+    private final ChatServer.User sender;
+
+    private final String runId;
+
+    private final AtomicInteger failures = new AtomicInteger();
+
+    Sender(ChatServer server, ChatServer.User sender, String runId) {
+        this.server = server;
+        this.sender = sender;
+        this.runId = runId;
+    }
+
+    /**
+     * Sends messages {@code from} to {@code to}, message {@code seq} to {@code conversationOf.apply(seq)},
+     * and returns how many were sent before {@code deadlineNanos}. With a positive {@code rate}, sends
+     * that many per second; otherwise as fast as {@code inFlight} allows.
+     */
+    int send(int from, int to, IntFunction<String> conversationOf, int inFlight, int rate, long deadlineNanos)
+            throws InterruptedException {
+        Semaphore permits = new Semaphore(inFlight);
+        long start = System.nanoTime();
+        int sent = 0;
+        for (int seq = from; seq <= to && System.nanoTime() < deadlineNanos; seq++) {
+            if (rate > 0) {
+                long due = start + (seq - from) * 1_000_000_000L / rate;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+            }
+            permits.acquire();
+            server.send(sender, conversationOf.apply(seq), runId + "-" + seq, seq)
+                    .whenComplete((done, failure) -> {
+                        if (failure != null) {
+                            failures.incrementAndGet();
+                        }
+                        permits.release();
+                    });
+            sent++;
+        }
+        permits.acquire(inFlight);
+        return sent;
+    }
+
+    int failures() {
+        return failures.get();
+    }
+}
