@@ -169,13 +169,15 @@ abstract class BadInputIntegrationTests extends IntegrationTest {
                 "conversation");
         String query = "{ " + String.join(" { ", path) + " { id }" + " }".repeat(path.size());
 
-        graphQl(alice)
-                .document(query)
-                .execute()
-                .errors()
-                .expect(error -> "BAD_REQUEST".equals(error.getErrorType().toString())
-                        && error.getMessage().contains("depth"))
-                .verify();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            graphQl(alice)
+                    .document(query)
+                    .execute()
+                    .errors()
+                    .expect(error -> "BAD_REQUEST".equals(error.getErrorType().toString())
+                            && error.getMessage().contains("depth"))
+                    .verify();
+        }
     }
 
     @Test
@@ -184,13 +186,17 @@ abstract class BadInputIntegrationTests extends IntegrationTest {
         for (int i = 0; i < 600; i++) {
             query.append(" u").append(i).append(": me { id }");
         }
-        graphQl(alice)
-                .document(query.append(" }").toString())
-                .execute()
-                .errors()
-                .expect(error -> "BAD_REQUEST".equals(error.getErrorType().toString())
-                        && error.getMessage().contains("complexity"))
-                .verify();
+        String document = query.append(" }").toString();
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            graphQl(alice)
+                    .document(document)
+                    .execute()
+                    .errors()
+                    .expect(error -> "BAD_REQUEST".equals(error.getErrorType().toString())
+                            && error.getMessage().contains("complexity"))
+                    .verify();
+        }
     }
 
     @Test
