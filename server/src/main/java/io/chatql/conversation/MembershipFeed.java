@@ -8,11 +8,8 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
-import reactor.util.concurrent.Queues;
 
 /**
  * The new memberships of one user for one subscriber, each once, with no gap. Live events are listened
@@ -23,8 +20,6 @@ import reactor.util.concurrent.Queues;
 class MembershipFeed {
 
     static final int PAGE = 100;
-
-    static final int LIVE_BUFFER = 256;
 
     private final ConversationRepository conversations;
 
@@ -41,26 +36,15 @@ class MembershipFeed {
     /** Follows the user's memberships after the one in {@code afterConversationId}, or from now. */
     Flux<UserConversation> follow(String userId, @Nullable String afterConversationId) {
         return Flux.defer(() -> {
-            Sinks.Many<MembershipCreated> live = Sinks.many()
-                    .unicast()
-                    .onBackpressureBuffer(
-                            Queues.<MembershipCreated>get(LIVE_BUFFER).get());
-            Disposable listening = events.stream(MembershipCreated.class, userId)
-                    .subscribe(
-                            event -> {
-                                if (live.tryEmitNext(event).isFailure()) {
-                                    live.tryEmitError(new IllegalStateException("subscriber fell too far behind"));
-                                }
-                            },
-                            live::tryEmitError);
+            LiveEvents.Listening<MembershipCreated> live = events.listen(MembershipCreated.class, userId);
             Set<String> delivered = new HashSet<>();
             return blocking.of(() -> startingPoint(userId, afterConversationId))
                     .flatMapMany(start -> catchUp(userId, start)
-                            .concatWith(live.asFlux()
+                            .concatWith(live.events()
                                     .filter(event -> event.position() > start)
                                     .map(MembershipCreated::membership)))
                     .filter(membership -> delivered.add(membership.conversationId()))
-                    .doFinally(signal -> listening.dispose());
+                    .doFinally(signal -> live.dispose());
         });
     }
 

@@ -6,11 +6,8 @@ import io.chatql.system.InvalidInputException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
-import reactor.util.concurrent.Queues;
 
 /**
  * The new messages of one conversation for one subscriber: in sequence order, each once, with no gap.
@@ -25,8 +22,6 @@ import reactor.util.concurrent.Queues;
 class MessageFeed {
 
     static final int PAGE = 100;
-
-    static final int LIVE_BUFFER = 1024;
 
     private final MessageRepository messages;
 
@@ -46,18 +41,7 @@ class MessageFeed {
      */
     Flux<Message> follow(String conversationId, @Nullable String afterId, Runnable listening) {
         return Flux.defer(() -> {
-            Sinks.Many<Message> buffer = Sinks.many()
-                    .unicast()
-                    .onBackpressureBuffer(Queues.<Message>get(LIVE_BUFFER).get());
-            Disposable live = events.stream(MessageCreated.class, conversationId)
-                    .map(MessageCreated::message)
-                    .subscribe(
-                            message -> {
-                                if (buffer.tryEmitNext(message).isFailure()) {
-                                    buffer.tryEmitError(new IllegalStateException("subscriber fell too far behind"));
-                                }
-                            },
-                            buffer::tryEmitError);
+            LiveEvents.Listening<MessageCreated> live = events.listen(MessageCreated.class, conversationId);
             Position position = new Position();
             return blocking.of(() -> startingPoint(conversationId, afterId))
                     .doOnNext(start -> {
@@ -65,8 +49,9 @@ class MessageFeed {
                         listening.run();
                     })
                     .flatMapMany(start -> catchUp(conversationId, position)
-                            .concatWith(
-                                    buffer.asFlux().concatMap(message -> inOrder(conversationId, position, message))))
+                            .concatWith(live.events()
+                                    .map(MessageCreated::message)
+                                    .concatMap(message -> inOrder(conversationId, position, message))))
                     .doFinally(signal -> live.dispose());
         });
     }

@@ -6,8 +6,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
 
 /**
  * The fan-out of committed events to the subscriptions of this node, and to other nodes through an
@@ -67,6 +69,15 @@ public class LiveEvents {
                 .doFinally(signal -> subscribers.decrementAndGet());
     }
 
+    /**
+     * Starts listening to the events of {@code type} on {@code topic} at once, keeping them until they
+     * are read, so that a subscriber can first read what is stored and then take the events that
+     * arrived meanwhile. More than {@value #SUBSCRIBER_BUFFER} unread events end it with an error.
+     */
+    public <T extends LiveEvent> Listening<T> listen(Class<T> type, String topic) {
+        return new Listening<>(stream(type, topic));
+    }
+
     /** The number of subscriptions currently listening on this node. */
     public int subscriberCount() {
         return subscribers.get();
@@ -77,6 +88,36 @@ public class LiveEvents {
     }
 
     private record Topic(Class<?> type, String key) {}
+
+    /** Events listened to since {@link #listen}, kept until read; close it to stop listening. */
+    public static final class Listening<T> implements Disposable {
+
+        private final Sinks.Many<T> kept = Sinks.many()
+                .unicast()
+                .onBackpressureBuffer(Queues.<T>get(SUBSCRIBER_BUFFER).get());
+
+        private final Disposable listening;
+
+        private Listening(Flux<T> events) {
+            listening = events.subscribe(
+                    event -> {
+                        if (kept.tryEmitNext(event).isFailure()) {
+                            kept.tryEmitError(new IllegalStateException("subscriber fell too far behind"));
+                        }
+                    },
+                    kept::tryEmitError);
+        }
+
+        /** The events kept and those still to come; can be read once. */
+        public Flux<T> events() {
+            return kept.asFlux();
+        }
+
+        @Override
+        public void dispose() {
+            listening.dispose();
+        }
+    }
 
     /** The subscribers of one topic; counted, so that the topic is dropped with its last subscriber. */
     private static final class Listeners {
