@@ -66,6 +66,51 @@ abstract class ChatFlowIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void pagesHold20MessagesUnlessFirstSaysOtherwise() {
+        Account alice = signUp("alice");
+        String conversationId = startConversation(alice);
+        List<String> newestFirst = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            newestFirst.add(0, send(alice, conversationId, "message " + i));
+        }
+
+        Page byDefault = page(alice, conversationId, null, null);
+
+        assertThat(byDefault.ids()).containsExactlyElementsOf(newestFirst.subList(0, 20));
+        assertThat(page(alice, conversationId, byDefault.nextToken(), null).ids())
+                .containsExactlyElementsOf(newestFirst.subList(20, 25));
+    }
+
+    @Test
+    void conversationMessagesPageLikeAllMessageConnection() {
+        Account alice = signUp("alice");
+        String conversationId = startConversation(alice);
+        List<String> newestFirst = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            newestFirst.add(0, send(alice, conversationId, "message " + i));
+        }
+
+        GraphQlTester.Response first = graphQl(alice)
+                .documentName("conversationMessages")
+                .variable("first", 5)
+                .execute();
+        first.path("me.conversations.userConversations[0].conversation.messages.messages[*].id")
+                .entityList(String.class)
+                .containsExactly(newestFirst.subList(0, 5).toArray(String[]::new));
+        String token = first.path("me.conversations.userConversations[0].conversation.messages.nextToken")
+                .entity(String.class)
+                .get();
+        graphQl(alice)
+                .documentName("conversationMessages")
+                .variable("first", 5)
+                .variable("after", token)
+                .execute()
+                .path("me.conversations.userConversations[0].conversation.messages.messages[*].id")
+                .entityList(String.class)
+                .containsExactly(newestFirst.subList(5, 7).toArray(String[]::new));
+    }
+
+    @Test
     void messageIsStoredWithTheCallerAsSenderAndItsCreatedAtAsSent() {
         Account alice = signUp("alice");
         String conversationId = startConversation(alice);
@@ -427,7 +472,7 @@ abstract class ChatFlowIntegrationTests extends IntegrationTest {
                 .get();
     }
 
-    private Page page(Account caller, String conversationId, String after, int first) {
+    private Page page(Account caller, String conversationId, String after, Integer first) {
         GraphQlTester.Response response = graphQl(caller)
                 .documentName("getConversationMessages")
                 .variable("conversationId", conversationId)
