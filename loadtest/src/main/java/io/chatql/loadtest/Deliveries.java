@@ -20,6 +20,8 @@ final class Deliveries {
 
     private final AtomicLong lastNanos = new AtomicLong();
 
+    private final BitSet warmed = new BitSet();
+
     private final AtomicLong warmedUp = new AtomicLong();
 
     Deliveries(int subscribers, int expected) {
@@ -32,7 +34,12 @@ final class Deliveries {
 
     void record(int subscriber, int seq, long sentNanos) {
         if (seq == 0) {
-            warmedUp.incrementAndGet();
+            synchronized (warmed) {
+                if (!warmed.get(subscriber)) {
+                    warmed.set(subscriber);
+                    warmedUp.incrementAndGet();
+                }
+            }
             return;
         }
         long now = System.nanoTime();
@@ -51,7 +58,7 @@ final class Deliveries {
         lastNanos.accumulateAndGet(now, Math::max);
     }
 
-    /** How many warm-up deliveries arrived: one per listening subscriber. */
+    /** How many subscribers received a warm-up message, and so listen. */
     long warmedUp() {
         return warmedUp.get();
     }

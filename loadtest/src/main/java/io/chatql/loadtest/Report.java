@@ -49,6 +49,11 @@ final class Report {
         return this;
     }
 
+    /** A result by name, or null when the scenario did not report it. */
+    Object result(String name) {
+        return results.get(name);
+    }
+
     boolean passed() {
         return checks.stream().allMatch(Check::passed);
     }

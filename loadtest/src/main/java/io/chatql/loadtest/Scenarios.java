@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +19,8 @@ final class Scenarios {
 
     private final ChatServer server;
 
-    private final String runId = "lt" + Long.toString(System.currentTimeMillis(), 36);
+    private final String runId = "lt" + Long.toString(System.currentTimeMillis(), 36)
+            + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36), 36);
 
     private final long deadline;
 

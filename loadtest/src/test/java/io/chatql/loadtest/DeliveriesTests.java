@@ -22,10 +22,11 @@ class DeliveriesTests {
     }
 
     @Test
-    void warmUpMessagesOnlyShowThatSubscribersListen() {
+    void warmUpMessagesCountTheSubscribersThatListen() {
         Deliveries deliveries = new Deliveries(2, 10);
 
         deliveries.record(0, 0, System.nanoTime());
+        deliveries.record(1, 0, System.nanoTime());
         deliveries.record(1, 0, System.nanoTime());
 
         assertThat(deliveries.warmedUp()).isEqualTo(2);

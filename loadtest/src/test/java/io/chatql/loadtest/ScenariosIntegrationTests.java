@@ -1,0 +1,137 @@
+package io.chatql.loadtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each scenario, at a small scale, against the server jar that the build made just before (the
+ * server module comes first in the build), on its embedded defaults.
+ */
+class ScenariosIntegrationTests {
+
+    private static final Path SERVER_JAR = Path.of("../server/target/chatql.jar");
+
+    @TempDir
+    static Path dataDir;
+
+    private static Process server;
+
+    private static String url;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        assertThat(SERVER_JAR)
+                .as("the server jar; build the server module first")
+                .exists();
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        url = "http://127.0.0.1:" + port;
+        server = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        SERVER_JAR.toString(),
+                        "--server.port=" + port,
+                        "--server.address=127.0.0.1",
+                        "--chatql.data-dir=" + dataDir)
+                .redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("server.log").toFile())
+                .start();
+        awaitHealthy();
+    }
+
+    @AfterAll
+    static void stopServer() throws InterruptedException {
+        server.destroy();
+        server.waitFor();
+    }
+
+    @Test
+    void fanOutDeliversEveryMessageToEverySubscriberOnce() throws Exception {
+        Report report = run("fanout", "--subscribers", "60", "--messages", "30");
+
+        assertThat(report.result("deliveries")).isEqualTo(1800L);
+        assertThat(report.result("lost")).isEqualTo(0L);
+        assertThat(report.result("duplicated")).isEqualTo(0L);
+    }
+
+    @Test
+    void steadyRateSendsAtThatRate() throws Exception {
+        Report report = run("fanout", "--subscribers", "10", "--messages", "20", "--rate", "20");
+
+        assertThat((Double) report.result("messagesPerSecond")).isBetween(15.0, 21.0);
+        assertThat(report.result("lost")).isEqualTo(0L);
+    }
+
+    @Test
+    void roomsDeliverEachMessageToItsRoomOnly() throws Exception {
+        Report report = run("rooms", "--rooms", "10", "--per-room", "2", "--messages", "40");
+
+        assertThat(report.result("deliveries")).isEqualTo(80L);
+        assertThat(report.result("lost")).isEqualTo(0L);
+        assertThat(report.result("duplicated")).isEqualTo(0L);
+    }
+
+    @Test
+    void idleHoldsEverySubscriptionAndMeasuresTheServer() throws Exception {
+        Report report = run(
+                "idle", "--subscriptions", "120", "--hold-seconds", "1", "--server-pid", String.valueOf(server.pid()));
+
+        assertThat(report.result("established")).isEqualTo(120L);
+        assertThat(report.result("bytesPerSubscription")).isNotNull();
+    }
+
+    @Test
+    void historyReadsPagesDeepInTheConversation() throws Exception {
+        Report report = run("history", "--messages", "250", "--pages", "10");
+
+        assertThat((Double) report.result("pageP99Ms")).isPositive();
+    }
+
+    private static Report run(String... args) throws Exception {
+        String[] withServer = new String[args.length + 4];
+        System.arraycopy(args, 0, withServer, 0, args.length);
+        withServer[args.length] = "--url";
+        withServer[args.length + 1] = url;
+        withServer[args.length + 2] = "--max-seconds";
+        withServer[args.length + 3] = "60";
+        return new Scenarios(Options.parse(withServer)).run();
+    }
+
+    private static void awaitHealthy() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(server.isAlive())
+                    .as("the server is running; see %s", dataDir.resolve("server.log"))
+                    .isTrue();
+            try {
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the server did not start: " + Files.readString(dataDir.resolve("server.log")));
+    }
+}
