@@ -69,22 +69,22 @@ class AppSyncProtocol extends JsonProtocol {
 
     @Override
     public String started(String id) {
-        return "{\"type\":\"start_ack\",\"id\":" + quote(id) + "}";
+        return operationMessage("start_ack", id);
     }
 
     @Override
     public String next(String id, String result) {
-        return "{\"type\":\"data\",\"id\":" + quote(id) + ",\"payload\":" + result + "}";
+        return operationMessage("data", id, result);
     }
 
     @Override
     public String error(String id, String errors) {
-        return "{\"type\":\"error\",\"id\":" + quote(id) + ",\"payload\":{\"errors\":" + errors + "}}";
+        return operationMessage("error", id, "{\"errors\":" + errors + "}");
     }
 
     @Override
     public String complete(String id) {
-        return "{\"type\":\"complete\",\"id\":" + quote(id) + "}";
+        return operationMessage("complete", id);
     }
 
     @Override

@@ -44,6 +44,16 @@ abstract class JsonProtocol implements Protocol {
         return json.writeValueAsString(value);
     }
 
+    /** A message about one operation, without a payload. */
+    String operationMessage(String type, String id) {
+        return "{\"type\":\"" + type + "\",\"id\":" + quote(id) + "}";
+    }
+
+    /** A message about one operation, with a payload that is already JSON. */
+    String operationMessage(String type, String id, String payload) {
+        return "{\"type\":\"" + type + "\",\"id\":" + quote(id) + ",\"payload\":" + payload + "}";
+    }
+
     String write(@Nullable Object value) {
         return json.writeValueAsString(value);
     }

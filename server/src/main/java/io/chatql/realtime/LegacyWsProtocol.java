@@ -57,17 +57,17 @@ class LegacyWsProtocol extends JsonProtocol {
 
     @Override
     public String next(String id, String result) {
-        return "{\"id\":" + quote(id) + ",\"type\":\"data\",\"payload\":" + result + "}";
+        return operationMessage("data", id, result);
     }
 
     @Override
     public String error(String id, String errors) {
-        return "{\"id\":" + quote(id) + ",\"type\":\"error\",\"payload\":" + errors + "}";
+        return operationMessage("error", id, errors);
     }
 
     @Override
     public String complete(String id) {
-        return "{\"id\":" + quote(id) + ",\"type\":\"complete\"}";
+        return operationMessage("complete", id);
     }
 
     @Override

@@ -55,17 +55,17 @@ class TransportWsProtocol extends JsonProtocol {
 
     @Override
     public String next(String id, String result) {
-        return "{\"id\":" + quote(id) + ",\"type\":\"next\",\"payload\":" + result + "}";
+        return operationMessage("next", id, result);
     }
 
     @Override
     public String error(String id, String errors) {
-        return "{\"id\":" + quote(id) + ",\"type\":\"error\",\"payload\":" + errors + "}";
+        return operationMessage("error", id, errors);
     }
 
     @Override
     public String complete(String id) {
-        return "{\"id\":" + quote(id) + ",\"type\":\"complete\"}";
+        return operationMessage("complete", id);
     }
 
     @Override
