@@ -1,7 +1,13 @@
 package io.chatql.loadtest;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +42,7 @@ final class Scenarios {
             case "rooms" -> rooms();
             case "idle" -> idle();
             case "history" -> history();
+            case "startup" -> startup();
             default -> throw new IllegalArgumentException("unknown scenario " + options.scenario());
         };
     }
@@ -183,6 +190,52 @@ final class Scenarios {
             report.atMost("p99 page latency at depth 100,000 at most 5 ms", latencies.percentileMillis(99), 5);
         }
         return report;
+    }
+
+    /**
+     * Starts the server with {@code --command} (its words split at spaces) and measures the time from
+     * process start to the first answer of {@code --url}'s health endpoint, then stops it.
+     */
+    private Report startup() throws Exception {
+        String command = options.text("command", "");
+        if (command.isBlank()) {
+            throw new IllegalArgumentException("startup needs --command, the command that starts the server");
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest health = HttpRequest.newBuilder(
+                        URI.create(options.text("url", "http://127.0.0.1:8080") + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command.strip().split("\\s+"))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            Long answeredNanos = null;
+            while (answeredNanos == null && process.isAlive() && System.nanoTime() < deadline) {
+                try {
+                    if (http.send(health, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200) {
+                        answeredNanos = System.nanoTime();
+                    }
+                } catch (IOException notListening) {
+                    TimeUnit.MILLISECONDS.sleep(20);
+                }
+            }
+            if (answeredNanos == null) {
+                throw new IllegalStateException("the server never answered; exit code "
+                        + (process.isAlive() ? "none, still running" : process.exitValue()));
+            }
+            double millis = (answeredNanos - start) / 1e6;
+            return new Report("startup: " + command)
+                    .put("firstAnswerMs", millis)
+                    .atMost("first answered request within 3 s", millis, 3_000);
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     private CompletableFuture<JsonNode> page(ChatServer.User user, String conversation, String after, int first) {

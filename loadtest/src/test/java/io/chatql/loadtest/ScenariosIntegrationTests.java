@@ -102,6 +102,22 @@ class ScenariosIntegrationTests {
         assertThat((Double) report.result("pageP99Ms")).isPositive();
     }
 
+    @Test
+    void startupTimesTheServerFromProcessStartToFirstAnswer(@TempDir Path startupData) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String command = Path.of(System.getProperty("java.home"), "bin", "java") + " -jar " + SERVER_JAR
+                + " --server.port=" + port + " --server.address=127.0.0.1 --chatql.data-dir=" + startupData;
+
+        Report report = new Scenarios(Options.parse(
+                        "startup", "--command", command, "--url", "http://127.0.0.1:" + port, "--max-seconds", "90"))
+                .run();
+
+        assertThat((Double) report.result("firstAnswerMs")).isPositive();
+    }
+
     private static Report run(String... args) throws Exception {
         String[] withServer = new String[args.length + 4];
         System.arraycopy(args, 0, withServer, 0, args.length);
