@@ -13,12 +13,15 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Parses and validates each distinct GraphQL document once, not on every request: clients send the
- * same few documents over and over. The {@value #CAPACITY} most recently used are kept.
+ * same few documents over and over. The {@value #CAPACITY} most recently used documents of at most
+ * {@value #MAX_CACHED_LENGTH} characters are kept, so that the cache stays small whatever is sent.
  */
 @Configuration(proxyBeanMethods = false)
 class ParsedDocumentCache implements PreparsedDocumentProvider {
 
     static final int CAPACITY = 1000;
+
+    static final int MAX_CACHED_LENGTH = 10_000;
 
     private final Map<String, PreparsedDocumentEntry> documents = new LinkedHashMap<>(CAPACITY, 0.75f, true) {
         @Override
@@ -36,6 +39,9 @@ class ParsedDocumentCache implements PreparsedDocumentProvider {
     public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(
             ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
         String query = input.getQuery();
+        if (query.length() > MAX_CACHED_LENGTH) {
+            return CompletableFuture.completedFuture(parseAndValidate.apply(input));
+        }
         PreparsedDocumentEntry cached;
         synchronized (documents) {
             cached = documents.get(query);
