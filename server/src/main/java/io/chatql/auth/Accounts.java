@@ -3,6 +3,7 @@ package io.chatql.auth;
 import io.chatql.system.InvalidInputException;
 import io.chatql.user.User;
 import io.chatql.user.UserRepository;
+import io.chatql.user.Usernames;
 import io.chatql.user.Users;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Sign-up, sign-in, refresh and sign-out of the built-in identity. */
 @Service
@@ -40,6 +42,8 @@ class Accounts {
 
     private final PasswordEncoder passwords;
 
+    private final TransactionTemplate transaction;
+
     /** Checked against when the username is unknown, so that both failures take the same time. */
     private final String unknownUserHash;
 
@@ -49,31 +53,40 @@ class Accounts {
             CredentialRepository credentials,
             RefreshTokens refreshTokens,
             AccessTokens accessTokens,
-            PasswordEncoder passwords) {
+            PasswordEncoder passwords,
+            TransactionTemplate transaction) {
         this.users = users;
         this.userRepository = userRepository;
         this.credentials = credentials;
         this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
         this.passwords = passwords;
+        this.transaction = transaction;
         this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
     }
 
-    /** Creates the user and its credentials; with no mail server, the account is confirmed at once. */
-    @Transactional
+    /**
+     * Creates the user and its credentials; with no mail server, the account is confirmed at once. The
+     * password is hashed before the transaction, which so holds no connection during the slow hash.
+     */
     SignedUp signUp(@Nullable String username, @Nullable String email, @Nullable String password) {
         if (username == null) {
             throw new InvalidInputException("username is required");
         }
+        Usernames.requireValid(username);
         String checkedEmail = requireEmail(email);
-        String checkedPassword = requirePassword(password);
-        User user = users.add(UUID.randomUUID().toString(), username);
-        credentials.insert(user.id(), checkedEmail, passwords.encode(checkedPassword), true);
-        return new SignedUp(user.id(), true);
+        String passwordHash = passwords.encode(requirePassword(password));
+        return transaction.execute(status -> {
+            User user = users.add(UUID.randomUUID().toString(), username);
+            credentials.insert(user.id(), checkedEmail, passwordHash, true);
+            return new SignedUp(user.id(), true);
+        });
     }
 
-    /** New tokens for a correct username and password; the same refusal for any other pair. */
-    @Transactional
+    /**
+     * New tokens for a correct username and password; the same refusal for any other pair. Runs outside
+     * a transaction, so that no connection is held during the slow hash.
+     */
     Tokens signIn(@Nullable String username, @Nullable String password) {
         if (username == null || password == null) {
             throw new InvalidInputException("username and password are required");
