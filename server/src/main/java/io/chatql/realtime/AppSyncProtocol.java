@@ -56,11 +56,6 @@ class AppSyncProtocol extends JsonProtocol {
     }
 
     @Override
-    public String pong() {
-        return null;
-    }
-
-    @Override
     public List<String> refused(int statusCode, String message) {
         String errorType = statusCode == 401 ? "UnauthorizedException" : "BadRequestException";
         return List.of("{\"type\":\"connection_error\",\"payload\":{\"errors\":[{\"errorType\":\"" + errorType
@@ -80,11 +75,6 @@ class AppSyncProtocol extends JsonProtocol {
     @Override
     public String error(String id, String errors) {
         return operationMessage("error", id, "{\"errors\":" + errors + "}");
-    }
-
-    @Override
-    public String complete(String id) {
-        return operationMessage("complete", id);
     }
 
     @Override

@@ -44,6 +44,28 @@ abstract class JsonProtocol implements Protocol {
         return json.writeValueAsString(value);
     }
 
+    /** None of the JSON protocols confirms a start, but AppSync's. */
+    @Override
+    public @Nullable String started(String id) {
+        return null;
+    }
+
+    /** None of the JSON protocols answers pings, but graphql-transport-ws. */
+    @Override
+    public @Nullable String pong() {
+        return null;
+    }
+
+    @Override
+    public String error(String id, String errors) {
+        return operationMessage("error", id, errors);
+    }
+
+    @Override
+    public String complete(String id) {
+        return operationMessage("complete", id);
+    }
+
     /** A message about one operation, without a payload. */
     String operationMessage(String type, String id) {
         return "{\"type\":\"" + type + "\",\"id\":" + quote(id) + "}";

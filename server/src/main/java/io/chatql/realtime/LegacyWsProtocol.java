@@ -41,33 +41,13 @@ class LegacyWsProtocol extends JsonProtocol {
     }
 
     @Override
-    public String pong() {
-        return null;
-    }
-
-    @Override
     public List<String> refused(int statusCode, String message) {
         return List.of("{\"type\":\"connection_error\",\"payload\":{\"message\":" + quote(message) + "}}");
     }
 
     @Override
-    public String started(String id) {
-        return null;
-    }
-
-    @Override
     public String next(String id, String result) {
         return operationMessage("data", id, result);
-    }
-
-    @Override
-    public String error(String id, String errors) {
-        return operationMessage("error", id, errors);
-    }
-
-    @Override
-    public String complete(String id) {
-        return operationMessage("complete", id);
     }
 
     @Override

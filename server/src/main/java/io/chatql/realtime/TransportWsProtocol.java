@@ -49,23 +49,8 @@ class TransportWsProtocol extends JsonProtocol {
     }
 
     @Override
-    public String started(String id) {
-        return null;
-    }
-
-    @Override
     public String next(String id, String result) {
         return operationMessage("next", id, result);
-    }
-
-    @Override
-    public String error(String id, String errors) {
-        return operationMessage("error", id, errors);
-    }
-
-    @Override
-    public String complete(String id) {
-        return operationMessage("complete", id);
     }
 
     @Override
