@@ -1,6 +1,5 @@
 package io.chatql.loadtest;
 
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -39,7 +38,6 @@ final class Audience implements AutoCloseable {
             IntFunction<String> conversationOf,
             Deliveries deliveries)
             throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
         int connectionCount = (subscribers + PER_CONNECTION - 1) / PER_CONNECTION;
         ExecutorService opening = Executors.newFixedThreadPool(8);
         try {
@@ -48,7 +46,7 @@ final class Audience implements AutoCloseable {
                 int connection = c;
                 opened.add(opening.submit(() -> {
                     SubscriptionConnection socket = SubscriptionConnection.open(
-                            http, server.webSocketUri(), users.get(connection / CONNECTIONS_PER_USER), deliveries);
+                            server.webSocketUri(), users.get(connection / CONNECTIONS_PER_USER), deliveries);
                     for (int s = connection * PER_CONNECTION;
                             s < Math.min(subscribers, (connection + 1) * PER_CONNECTION);
                             s++) {

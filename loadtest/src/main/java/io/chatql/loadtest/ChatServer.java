@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,8 +25,11 @@ final class ChatServer {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
+    private final GraphQlHttp graphQlHttp;
+
     ChatServer(String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.graphQlHttp = new GraphQlHttp(URI.create(this.baseUrl + "/graphql"));
     }
 
     URI webSocketUri() {
@@ -78,21 +82,17 @@ final class ChatServer {
     }
 
     CompletableFuture<JsonNode> graphQl(User user, String query, Map<String, ?> variables) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/graphql"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + user.token())
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        JSON.writeValueAsString(Map.of("query", query, "variables", variables))))
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
-            JsonNode body = JSON.readTree(response.body());
-            if (response.statusCode() != 200 || body.has("errors")) {
-                throw new IllegalStateException(
-                        "GraphQL request failed: " + response.statusCode() + " " + response.body());
-            }
-            return body.get("data");
-        });
+        return graphQlHttp
+                .post(user.token(), JSON.writeValueAsString(Map.of("query", query, "variables", variables)))
+                .orTimeout(30, TimeUnit.SECONDS)
+                .thenApply(answer -> {
+                    JsonNode body = JSON.readTree(answer.body());
+                    if (answer.status() != 200 || body.has("errors")) {
+                        throw new IllegalStateException(
+                                "GraphQL request failed: " + answer.status() + " " + answer.body());
+                    }
+                    return body.get("data");
+                });
     }
 
     private JsonNode post(String path, Map<String, String> body) {

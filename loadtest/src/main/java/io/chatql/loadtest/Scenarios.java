@@ -60,6 +60,7 @@ final class Scenarios {
         try (Audience audience = Audience.subscribe(server, users, subscribers, s -> conversation, deliveries)) {
             warmUp(deliveries, subscribers, List.of(conversation), users.get(0));
             Sender sender = new Sender(server, users.get(0), runId);
+            sender.warmUp(options.integer("warm-up", 250), seq -> conversation, inFlight, rate, deadline);
             long start = System.nanoTime();
             int sent = sender.send(1, messages, seq -> conversation, inFlight, rate, deadline);
             long sendEnd = System.nanoTime();
@@ -107,6 +108,12 @@ final class Scenarios {
                 Audience.subscribe(server, users, subscribers, s -> conversations.get(s / perRoom), deliveries)) {
             warmUp(deliveries, subscribers, conversations, users.get(0));
             Sender sender = new Sender(server, users.get(0), runId);
+            sender.warmUp(
+                    options.integer("warm-up", 2_000),
+                    seq -> conversations.get(Math.floorMod(seq, rooms)),
+                    inFlight,
+                    0,
+                    deadline);
             long start = System.nanoTime();
             int sent = sender.send(1, messages, seq -> conversations.get(seq % rooms), inFlight, 0, deadline);
             long expected = (long) sent * perRoom;

@@ -4,6 +4,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 
 /** Sends numbered messages, with a bound on those in flight, or at a steady rate. */
 final class Sender {
@@ -29,6 +30,27 @@ final class Sender {
      */
     int send(int from, int to, IntFunction<String> conversationOf, int inFlight, int rate, long deadlineNanos)
             throws InterruptedException {
+        return send(from, to, seq -> seq, conversationOf, inFlight, rate, deadlineNanos);
+    }
+
+    /**
+     * Sends {@code count} warm-up messages the same way, numbered 0 so that their deliveries are not
+     * measured: they let both sides compile their hot paths and settle their heaps first.
+     */
+    void warmUp(int count, IntFunction<String> conversationOf, int inFlight, int rate, long deadlineNanos)
+            throws InterruptedException {
+        send(-count, -1, seq -> 0, conversationOf, inFlight, rate, deadlineNanos);
+    }
+
+    private int send(
+            int from,
+            int to,
+            IntUnaryOperator numberOf,
+            IntFunction<String> conversationOf,
+            int inFlight,
+            int rate,
+            long deadlineNanos)
+            throws InterruptedException {
         Semaphore permits = new Semaphore(inFlight);
         long start = System.nanoTime();
         int sent = 0;
@@ -41,7 +63,7 @@ final class Sender {
                 }
             }
             permits.acquire();
-            server.send(sender, conversationOf.apply(seq), runId + "-" + seq, seq)
+            server.send(sender, conversationOf.apply(seq), runId + "-" + seq, numberOf.applyAsInt(seq))
                     .whenComplete((done, failure) -> {
                         if (failure != null) {
                             failures.incrementAndGet();

@@ -62,7 +62,7 @@ class ScenariosIntegrationTests {
 
     @Test
     void fanOutDeliversEveryMessageToEverySubscriberOnce() throws Exception {
-        Report report = run("fanout", "--subscribers", "60", "--messages", "30");
+        Report report = run("fanout", "--subscribers", "60", "--messages", "30", "--warm-up", "10");
 
         assertThat(report.result("deliveries")).isEqualTo(1800L);
         assertThat(report.result("lost")).isEqualTo(0L);
@@ -71,7 +71,7 @@ class ScenariosIntegrationTests {
 
     @Test
     void steadyRateSendsAtThatRate() throws Exception {
-        Report report = run("fanout", "--subscribers", "10", "--messages", "20", "--rate", "20");
+        Report report = run("fanout", "--subscribers", "10", "--messages", "20", "--rate", "20", "--warm-up", "5");
 
         assertThat((Double) report.result("messagesPerSecond")).isBetween(15.0, 21.0);
         assertThat(report.result("lost")).isEqualTo(0L);
@@ -79,7 +79,7 @@ class ScenariosIntegrationTests {
 
     @Test
     void roomsDeliverEachMessageToItsRoomOnly() throws Exception {
-        Report report = run("rooms", "--rooms", "10", "--per-room", "2", "--messages", "40");
+        Report report = run("rooms", "--rooms", "10", "--per-room", "2", "--messages", "40", "--warm-up", "20");
 
         assertThat(report.result("deliveries")).isEqualTo(80L);
         assertThat(report.result("lost")).isEqualTo(0L);

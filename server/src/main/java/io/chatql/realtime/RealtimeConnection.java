@@ -1,6 +1,7 @@
 package io.chatql.realtime;
 
 import io.chatql.auth.ConnectionAuthentication;
+import io.netty.channel.Channel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,6 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
-import reactor.util.concurrent.Queues;
 
 /**
  * One real-time connection, whatever its protocol: it authenticates the connection on {@code
@@ -41,7 +40,7 @@ final class RealtimeConnection {
 
     private final Services services;
 
-    private final Sinks.Many<String> outbound;
+    private final Outbound outbound;
 
     private final Map<String, Disposable> operations = new ConcurrentHashMap<>();
 
@@ -53,18 +52,17 @@ final class RealtimeConnection {
 
     private volatile @Nullable Authentication user;
 
-    private volatile @Nullable CloseStatus closeAfterFlush;
-
     RealtimeConnection(
-            WebSocketSession session, Protocol protocol, Map<String, Object> handshakeCredentials, Services services) {
+            WebSocketSession session,
+            Channel channel,
+            Protocol protocol,
+            Map<String, Object> handshakeCredentials,
+            Services services) {
         this.session = session;
         this.protocol = protocol;
         this.handshakeCredentials = handshakeCredentials;
         this.services = services;
-        this.outbound = Sinks.many()
-                .unicast()
-                .onBackpressureBuffer(Queues.<String>get(services.properties().outboundQueue())
-                        .get());
+        this.outbound = new Outbound(channel, services.properties().outboundQueue());
     }
 
     /** Serves the connection until either side closes it. */
@@ -75,16 +73,11 @@ final class RealtimeConnection {
                 close(CloseCodes.INIT_TIMEOUT);
             }
         }));
-        Mono<Void> output = session.send(outbound.asFlux().map(session::textMessage))
-                .then(Mono.defer(() -> {
-                    CloseStatus status = closeAfterFlush;
-                    return status == null ? Mono.empty() : session.close(status);
-                }));
-        Mono<Void> input = session.receive()
+        return session.receive()
                 .map(WebSocketMessage::getPayloadAsText)
                 .concatMap(this::receive)
-                .then();
-        return Mono.zip(input, output).then().doFinally(signal -> release());
+                .then()
+                .doFinally(signal -> release());
     }
 
     /** Ends every operation and closes the connection with 1001, as the server shuts down. */
@@ -217,12 +210,8 @@ final class RealtimeConnection {
     }
 
     /** Queues a message for the client; a client whose queue is full is disconnected. */
-    private synchronized void send(String message) {
-        if (closing.get()) {
-            return;
-        }
-        Sinks.EmitResult result = outbound.tryEmitNext(message);
-        if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
+    private void send(String message) {
+        if (!closing.get() && !outbound.offer(message)) {
             LOG.debug("Disconnecting a client whose outbound queue is full");
             close(CloseCodes.SLOW_CONSUMER);
         }
@@ -233,10 +222,7 @@ final class RealtimeConnection {
         if (closing.compareAndSet(false, true)) {
             timers.dispose();
             operations.values().forEach(Disposable::dispose);
-            closeAfterFlush = status;
-            synchronized (this) {
-                outbound.tryEmitComplete();
-            }
+            outbound.flushThen(() -> session.close(status).subscribe());
         }
     }
 
@@ -245,10 +231,8 @@ final class RealtimeConnection {
         if (closing.compareAndSet(false, true)) {
             timers.dispose();
             operations.values().forEach(Disposable::dispose);
+            outbound.discard();
             session.close(status).subscribe();
-            synchronized (this) {
-                outbound.tryEmitComplete();
-            }
         }
     }
 
@@ -257,6 +241,7 @@ final class RealtimeConnection {
         timers.dispose();
         operations.values().forEach(Disposable::dispose);
         operations.clear();
+        outbound.discard();
         Authentication released = user;
         if (released != null) {
             user = null;

@@ -29,7 +29,7 @@ class RealtimeEndpoints {
             JsonMapper json) {
         RealtimeConnection.Services services =
                 new RealtimeConnection.Services(properties, registry, operations, subscriptions, authentication);
-        RealtimeWebSocketHandler graphQl = new RealtimeWebSocketHandler(
+        RealtimeEndpoint graphQl = new RealtimeEndpoint(
                 Map.of(
                         TransportWsProtocol.NAME, new TransportWsProtocol(json),
                         LegacyWsProtocol.NAME, new LegacyWsProtocol(json)),
@@ -37,7 +37,7 @@ class RealtimeEndpoints {
                 handshake -> Map.of(),
                 services);
         AppSyncHandshake appSyncHandshake = new AppSyncHandshake(json);
-        RealtimeWebSocketHandler appSync = new RealtimeWebSocketHandler(
+        RealtimeEndpoint appSync = new RealtimeEndpoint(
                 Map.of(AppSyncProtocol.NAME, new AppSyncProtocol(json)),
                 List.of(AppSyncProtocol.NAME),
                 appSyncHandshake::credentials,

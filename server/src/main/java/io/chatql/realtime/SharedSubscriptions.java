@@ -286,7 +286,7 @@ class SharedSubscriptions {
                         }
                     })
                     .subscribe(
-                            result -> members.forEach(member -> deliver(member, result)),
+                            result -> Outbound.batch(() -> members.forEach(member -> deliver(member, result))),
                             failure -> {
                                 ended.set(true);
                                 listening.tryEmitError(failure);

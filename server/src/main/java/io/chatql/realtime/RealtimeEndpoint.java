@@ -1,5 +1,6 @@
 package io.chatql.realtime;
 
+import io.netty.channel.Channel;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -12,7 +13,7 @@ import reactor.core.publisher.Mono;
  * Serves one real-time endpoint: picks the protocol from the negotiated subprotocol, and reads the
  * credentials the protocol carries in the handshake, if any.
  */
-class RealtimeWebSocketHandler implements WebSocketHandler {
+class RealtimeEndpoint {
 
     private final Map<String, Protocol> protocols;
 
@@ -26,7 +27,7 @@ class RealtimeWebSocketHandler implements WebSocketHandler {
      * @param protocols the protocols by subprotocol name, in order of preference; the first also
      *     serves clients that name no subprotocol
      */
-    RealtimeWebSocketHandler(
+    RealtimeEndpoint(
             Map<String, Protocol> protocols,
             List<String> subProtocols,
             Function<HandshakeInfo, Map<String, Object>> handshakeCredentials,
@@ -37,17 +38,27 @@ class RealtimeWebSocketHandler implements WebSocketHandler {
         this.services = services;
     }
 
-    @Override
-    public List<String> getSubProtocols() {
-        return subProtocols;
+    /** The handler of one WebSocket upgrade of {@code channel}, a connection to serve. */
+    WebSocketHandler on(Channel channel) {
+        return new WebSocketHandler() {
+            @Override
+            public List<String> getSubProtocols() {
+                return subProtocols;
+            }
+
+            @Override
+            public Mono<Void> handle(WebSocketSession session) {
+                return serve(session, channel);
+            }
+        };
     }
 
-    @Override
-    public Mono<Void> handle(WebSocketSession session) {
+    private Mono<Void> serve(WebSocketSession session, Channel channel) {
         HandshakeInfo handshake = session.getHandshakeInfo();
         String subProtocol = handshake.getSubProtocol();
         Protocol protocol = protocols.getOrDefault(
                 subProtocol == null ? subProtocols.get(0) : subProtocol, protocols.get(subProtocols.get(0)));
-        return new RealtimeConnection(session, protocol, handshakeCredentials.apply(handshake), services).serve();
+        return new RealtimeConnection(session, channel, protocol, handshakeCredentials.apply(handshake), services)
+                .serve();
     }
 }
