@@ -181,6 +181,10 @@ final class Scenarios {
             }
         } while (token != null && System.nanoTime() < deadline);
         List<String> deepest = tokens.subList(tokens.size() - Math.max(1, tokens.size() / 10), tokens.size());
+        int warmUp = options.integer("warm-up", 200);
+        for (int i = 0; i < warmUp && System.nanoTime() < deadline; i++) {
+            page(user, conversation, deepest.get(i % deepest.size()), 20).join();
+        }
         Samples latencies = new Samples(pages);
         for (int i = 0; i < pages && System.nanoTime() < deadline; i++) {
             long start = System.nanoTime();

@@ -97,7 +97,7 @@ class ScenariosIntegrationTests {
 
     @Test
     void historyReadsPagesDeepInTheConversation() throws Exception {
-        Report report = run("history", "--messages", "250", "--pages", "10");
+        Report report = run("history", "--messages", "250", "--pages", "10", "--warm-up", "5");
 
         assertThat((Double) report.result("pageP99Ms")).isPositive();
     }

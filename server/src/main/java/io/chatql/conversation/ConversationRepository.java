@@ -10,7 +10,10 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The SQL for conversations and memberships. */
+/**
+ * The SQL for conversations and memberships. As in {@code MessageRepository}, orderings name the
+ * columns their condition fixes too, so that H2 reads its indexes in order.
+ */
 @Repository
 class ConversationRepository {
 
@@ -83,7 +86,7 @@ class ConversationRepository {
     List<PositionedMembership> findMembershipsAfter(String userId, long after, int limit) {
         return jdbc.sql("""
                         select user_id, conversation_id, position from user_conversation
-                        where user_id = :user and position > :after order by position fetch first :limit rows only""")
+                        where user_id = :user and position > :after order by user_id, position fetch first :limit rows only""")
                 .param("user", userId)
                 .param("after", after)
                 .param("limit", limit)
@@ -120,7 +123,7 @@ class ConversationRepository {
                         where m.user_id = :user and m.position < :before
                           and exists (select 1 from user_conversation v
                                       where v.user_id = :viewer and v.conversation_id = m.conversation_id)
-                        order by m.position desc fetch first :limit rows only""")
+                        order by m.user_id desc, m.position desc fetch first :limit rows only""")
                 .param("user", userId)
                 .param("viewer", viewerId)
                 .param("before", beforePosition == null ? Long.MAX_VALUE : beforePosition)
