@@ -10,7 +10,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.NettyPipeline;
 
@@ -18,9 +18,10 @@ import reactor.netty.NettyPipeline;
  * What one connection has yet to send: text frames queued from any thread and written on the
  * connection's event loop, as many as the socket takes, with one flush for all of them.
  *
- * <p>At most {@code capacity} frames wait. They wait while the socket takes no more, that is while
- * the client does not read; {@link #offer} then refuses the next frame, and the connection is closed
- * instead of holding more memory.
+ * <p>Frames wait while the socket takes no more, that is while the client does not read; once they
+ * hold {@code capacity} characters, {@link #offer} refuses the next one, and the connection is
+ * closed instead of holding more memory. A single frame larger than that is still sent when nothing
+ * else waits.
  *
  * <p>Frames offered inside {@link #batch} are written once the batch ends, so that one event
  * delivered to many subscriptions of one connection costs one wake-up of its event loop and one
@@ -32,15 +33,15 @@ final class Outbound {
 
     private final Channel channel;
 
-    private final int capacity;
+    private final long capacity;
 
     private final Queue<String> frames = new ConcurrentLinkedQueue<>();
 
-    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicLong queued = new AtomicLong();
 
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
-    Outbound(Channel channel, int capacity) {
+    Outbound(Channel channel, long capacity) {
         this.channel = channel;
         this.capacity = capacity;
         channel.pipeline()
@@ -74,10 +75,11 @@ final class Outbound {
         }
     }
 
-    /** Queues a frame; false, queuing nothing, when {@code capacity} frames wait already. */
+    /** Queues a frame; false, queuing nothing, when it would take the queue past {@code capacity}. */
     boolean offer(String frame) {
-        if (queued.incrementAndGet() > capacity) {
-            queued.decrementAndGet();
+        long waiting = queued.getAndAdd(frame.length());
+        if (waiting > 0 && waiting + frame.length() > capacity) {
+            queued.addAndGet(-frame.length());
             return false;
         }
         frames.add(frame);
@@ -119,7 +121,7 @@ final class Outbound {
         boolean wrote = false;
         String frame;
         while ((evenIfUnwritable || channel.isWritable()) && (frame = frames.poll()) != null) {
-            queued.decrementAndGet();
+            queued.addAndGet(-frame.length());
             channel.write(new TextWebSocketFrame(ByteBufUtil.writeUtf8(channel.alloc(), frame)), channel.voidPromise());
             wrote = true;
         }

@@ -62,7 +62,8 @@ final class RealtimeConnection {
         this.protocol = protocol;
         this.handshakeCredentials = handshakeCredentials;
         this.services = services;
-        this.outbound = new Outbound(channel, services.properties().outboundQueue());
+        this.outbound =
+                new Outbound(channel, services.properties().outboundBuffer().toBytes());
     }
 
     /** Serves the connection until either side closes it. */

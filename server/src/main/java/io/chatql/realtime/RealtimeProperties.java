@@ -3,6 +3,7 @@ package io.chatql.realtime;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of live delivery.
@@ -12,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectionInitTimeout how long a new connection may wait before {@code connection_init}
  * @param maxSubscriptionsPerConnection how many operations one connection may run at once
  * @param maxConnectionsPerUser how many connections one user may hold open on this node
- * @param outboundQueue how many messages may wait for a slow client before it is disconnected
+ * @param outboundBuffer how much text may wait for a client that reads too slowly before it is
+ *     disconnected, counted in characters (one byte each for the ASCII that most JSON is)
  */
 @ConfigurationProperties("chatql.realtime")
 record RealtimeProperties(
@@ -21,4 +23,4 @@ record RealtimeProperties(
         @DefaultValue("10s") Duration connectionInitTimeout,
         @DefaultValue("100") int maxSubscriptionsPerConnection,
         @DefaultValue("50") int maxConnectionsPerUser,
-        @DefaultValue("1024") int outboundQueue) {}
+        @DefaultValue("1MB") DataSize outboundBuffer) {}

@@ -20,7 +20,7 @@ import org.springframework.test.context.TestPropertySource;
             "chatql.realtime.connection-init-timeout=500ms",
             "chatql.realtime.max-subscriptions-per-connection=2",
             "chatql.realtime.max-connections-per-user=2",
-            "chatql.realtime.outbound-queue=16"
+            "chatql.realtime.outbound-buffer=4KB"
         })
 class ConnectionLimitsIntegrationTests extends IntegrationTest {
 
