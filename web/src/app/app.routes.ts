@@ -1,0 +1,23 @@
+import { Routes } from '@angular/router';
+import { signedIn } from './auth/signed-in.guard';
+import { SignInPage } from './auth/sign-in.page';
+import { SignUpPage } from './auth/sign-up.page';
+import { ChatPage } from './chat/chat.page';
+import { ConversationPage } from './chat/conversation.page';
+
+export const routes: Routes = [
+  { path: '', pathMatch: 'full', redirectTo: 'chat' },
+  { path: 'sign-in', component: SignInPage, title: 'Sign in · ChatQL' },
+  { path: 'sign-up', component: SignUpPage, title: 'Sign up · ChatQL' },
+  {
+    path: 'chat',
+    component: ChatPage,
+    canActivate: [signedIn],
+    title: 'ChatQL',
+    children: [
+      { path: '', pathMatch: 'full', children: [] },
+      { path: ':conversationId', component: ConversationPage, title: 'Conversation · ChatQL' },
+    ],
+  },
+  { path: '**', redirectTo: 'chat' },
+];

@@ -1,0 +1,35 @@
+import { Component, inject } from '@angular/core';
+import { Router, RouterOutlet } from '@angular/router';
+import { Apollo } from 'apollo-angular';
+import { Session } from './auth/session';
+import { Connection } from './graphql/connection';
+
+@Component({
+  selector: 'app-root',
+  imports: [RouterOutlet],
+  template: `
+    <header class="top-bar">
+      <span class="brand">ChatQL</span>
+      @if (session.signedIn()) {
+        <span class="status" [class.online]="connection.online()" role="status">
+          {{ connection.online() ? 'Online' : 'Offline' }}
+        </span>
+        <span class="username">{{ session.username() }}</span>
+        <button type="button" (click)="signOut()">Sign out</button>
+      }
+    </header>
+    <router-outlet />
+  `,
+})
+export class App {
+  protected readonly session = inject(Session);
+  protected readonly connection = inject(Connection);
+  private readonly apollo = inject(Apollo);
+  private readonly router = inject(Router);
+
+  async signOut(): Promise<void> {
+    await this.session.signOut();
+    await this.apollo.client.clearStore();
+    await this.router.navigateByUrl('/sign-in');
+  }
+}

@@ -1,0 +1,70 @@
+import { Component, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import { AuthError, Session } from './session';
+
+@Component({
+  selector: 'app-sign-up',
+  imports: [FormsModule, RouterLink],
+  template: `
+    <form class="card" (ngSubmit)="signUp()">
+      <h1>Create an account</h1>
+      <label
+        >Username <input name="username" [(ngModel)]="username" autocomplete="username" required
+      /></label>
+      <label
+        >E-mail <input name="email" type="email" [(ngModel)]="email" autocomplete="email" required
+      /></label>
+      <label
+        >Password
+        <input
+          name="password"
+          type="password"
+          [(ngModel)]="password"
+          autocomplete="new-password"
+          required
+      /></label>
+      @if (error()) {
+        <p class="error" role="alert">{{ error() }}</p>
+      }
+      @if (awaitingConfirmation()) {
+        <p role="status">Check your e-mail to confirm your account, then sign in.</p>
+      }
+      <button type="submit" [disabled]="busy()">Sign up</button>
+      <p>Have an account? <a routerLink="/sign-in">Sign in</a></p>
+    </form>
+  `,
+})
+export class SignUpPage {
+  private readonly session = inject(Session);
+  private readonly router = inject(Router);
+
+  username = '';
+  email = '';
+  password = '';
+  readonly error = signal('');
+  readonly busy = signal(false);
+  readonly awaitingConfirmation = signal(false);
+
+  async signUp(): Promise<void> {
+    this.busy.set(true);
+    this.error.set('');
+    try {
+      const { confirmed } = await this.session.signUp(
+        this.username.trim(),
+        this.email.trim(),
+        this.password,
+      );
+      if (!confirmed) {
+        this.awaitingConfirmation.set(true);
+        return;
+      }
+      await this.session.signIn(this.username.trim(), this.password);
+      await this.router.navigateByUrl('/chat');
+    } catch (error) {
+      this.error.set(error instanceof AuthError ? error.message : String(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

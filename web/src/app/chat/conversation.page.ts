@@ -1,0 +1,231 @@
+import {
+  AfterViewChecked,
+  Component,
+  DestroyRef,
+  ElementRef,
+  OnInit,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { Apollo, QueryRef } from 'apollo-angular';
+import { Session } from '../auth/session';
+import { CONVERSATION_MESSAGES, CREATE_MESSAGE, NEW_MESSAGES } from '../graphql/documents';
+import { newMessageId } from './message-id';
+import { RelativeTimePipe } from './relative-time';
+
+export interface Message {
+  __typename?: 'Message';
+  id: string;
+  conversationId: string;
+  content: string;
+  createdAt: string | null;
+  sender: string | null;
+  isSent: boolean | null;
+  author: { __typename?: 'User'; id: string; username: string } | null;
+}
+
+interface ConversationMessages {
+  allMessageConnection: { nextToken: string | null; messages: (Message | null)[] | null } | null;
+}
+
+interface MessagesVariables {
+  conversationId: string;
+  first: number;
+  after?: string | null;
+}
+
+export const PAGE_SIZE = 10;
+
+/**
+ * One conversation: its 10 newest messages, older ones 10 at a time when scrolled to the top, new
+ * ones live, and a box to send. Sent messages show at once with a gray check, green once stored.
+ */
+@Component({
+  selector: 'app-conversation',
+  imports: [FormsModule, RelativeTimePipe, RouterLink],
+  template: `
+    <header class="conversation-header">
+      <a class="back" routerLink="/chat" aria-label="Back to conversations">‹</a>
+      <h2>Conversation</h2>
+    </header>
+    <ol class="messages" #scroller (scroll)="onScroll()" aria-live="polite">
+      @if (loadingOlder()) {
+        <li class="hint">Loading older messages…</li>
+      } @else if (!nextToken() && messages().length > 0) {
+        <li class="hint">This is the beginning of the conversation.</li>
+      }
+      @for (message of messages(); track message.id) {
+        <li class="message" [class.mine]="message.sender === me()">
+          <span class="author">{{ message.author?.username ?? message.sender }}</span>
+          <p class="content">{{ message.content }}</p>
+          <span class="meta">
+            <time [attr.datetime]="message.createdAt">{{
+              message.createdAt | relativeTime: now()
+            }}</time>
+            @if (message.sender === me()) {
+              <span
+                class="check"
+                [class.sent]="message.isSent"
+                [attr.aria-label]="message.isSent ? 'sent' : 'not sent yet'"
+                >✓</span
+              >
+            }
+          </span>
+        </li>
+      }
+    </ol>
+    <form class="compose" (ngSubmit)="send()">
+      <label class="visually-hidden" for="message-input">Message</label>
+      <input
+        id="message-input"
+        name="content"
+        [(ngModel)]="draft"
+        autocomplete="off"
+        placeholder="Write a message"
+      />
+      <button type="submit" [disabled]="!draft.trim()">Send</button>
+    </form>
+  `,
+})
+export class ConversationPage implements OnInit, AfterViewChecked {
+  private readonly apollo = inject(Apollo);
+  private readonly session = inject(Session);
+  private readonly destroyRef = inject(DestroyRef);
+
+  readonly conversationId = input.required<string>();
+  readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
+
+  private readonly newestFirst = signal<Message[]>([]);
+  readonly messages = computed(() => [...this.newestFirst()].reverse());
+  readonly nextToken = signal<string | null>(null);
+  readonly loadingOlder = signal(false);
+  readonly me = this.session.userId;
+  readonly now = signal(new Date());
+  draft = '';
+
+  private query?: QueryRef<ConversationMessages, MessagesVariables>;
+  private keepScrollFrom: number | null = null;
+  private stickToBottom = true;
+
+  ngOnInit(): void {
+    const variables: MessagesVariables = {
+      conversationId: this.conversationId(),
+      first: PAGE_SIZE,
+    };
+    this.query = this.apollo.watchQuery<ConversationMessages, MessagesVariables>({
+      query: CONVERSATION_MESSAGES,
+      variables,
+      fetchPolicy: 'cache-and-network',
+    });
+    this.query.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((result) => {
+      const connection = (result.data as ConversationMessages | undefined)?.allMessageConnection;
+      this.newestFirst.set(
+        (connection?.messages ?? []).filter((message): message is Message => message !== null),
+      );
+      this.nextToken.set(connection?.nextToken ?? null);
+    });
+    this.query.subscribeToMore<{ subscribeToNewMessage: Message }, { conversationId: string }>({
+      document: NEW_MESSAGES,
+      variables: { conversationId: this.conversationId() },
+      updateQuery: (previous, { subscriptionData }) =>
+        withNewest(previous as ConversationMessages, subscriptionData.data.subscribeToNewMessage),
+    });
+    const ticking = setInterval(() => this.now.set(new Date()), 30_000);
+    this.destroyRef.onDestroy(() => clearInterval(ticking));
+  }
+
+  ngAfterViewChecked(): void {
+    const element = this.scroller().nativeElement;
+    if (this.keepScrollFrom !== null) {
+      element.scrollTop += element.scrollHeight - this.keepScrollFrom;
+      this.keepScrollFrom = null;
+    } else if (this.stickToBottom) {
+      element.scrollTop = element.scrollHeight;
+    }
+  }
+
+  onScroll(): void {
+    const element = this.scroller().nativeElement;
+    this.stickToBottom = element.scrollHeight - element.scrollTop - element.clientHeight < 40;
+    if (element.scrollTop < 40) {
+      this.loadOlder();
+    }
+  }
+
+  async loadOlder(): Promise<void> {
+    const after = this.nextToken();
+    if (!after || this.loadingOlder() || !this.query) {
+      return;
+    }
+    this.loadingOlder.set(true);
+    try {
+      this.keepScrollFrom = this.scroller().nativeElement.scrollHeight;
+      await this.query.fetchMore({ variables: { after } });
+    } finally {
+      this.loadingOlder.set(false);
+    }
+  }
+
+  send(): void {
+    const content = this.draft.trim();
+    if (!content) {
+      return;
+    }
+    this.draft = '';
+    this.stickToBottom = true;
+    const message: Message = {
+      __typename: 'Message',
+      id: newMessageId(),
+      conversationId: this.conversationId(),
+      content,
+      createdAt: new Date().toISOString(),
+      sender: this.me(),
+      isSent: false,
+      author: { __typename: 'User', id: this.me(), username: this.session.username() },
+    };
+    const variables = { conversationId: this.conversationId(), first: PAGE_SIZE };
+    this.apollo
+      .mutate<{ createMessage: Message }>({
+        mutation: CREATE_MESSAGE,
+        variables: {
+          id: message.id,
+          content: message.content,
+          conversationId: message.conversationId,
+          createdAt: message.createdAt,
+        },
+        optimisticResponse: { createMessage: message },
+        update: (cache, { data }) => {
+          const stored = data?.createMessage;
+          if (stored) {
+            cache.updateQuery<ConversationMessages>(
+              { query: CONVERSATION_MESSAGES, variables },
+              (current) => (current ? withNewest(current, stored) : current),
+            );
+          }
+        },
+      })
+      .subscribe({ error: () => undefined });
+  }
+}
+
+/** The page with {@code message} added as the newest, unless it is there already. */
+export function withNewest(page: ConversationMessages, message: Message): ConversationMessages {
+  const connection = page.allMessageConnection;
+  const messages = connection?.messages ?? [];
+  if (messages.some((known) => known?.id === message.id)) {
+    return page;
+  }
+  return {
+    ...page,
+    allMessageConnection: {
+      nextToken: connection?.nextToken ?? null,
+      messages: [message, ...messages],
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { inject } from '@angular/core';
+import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
+import { SetContextLink } from '@apollo/client/link/context';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { HttpLink } from 'apollo-angular/http';
+import { OperationTypeNode } from 'graphql';
+import { createClient } from 'graphql-ws';
+import { Session } from '../auth/session';
+import { Connection } from './connection';
+import { cacheTypePolicies } from './cache';
+
+/**
+ * The Apollo client: queries and mutations over HTTP, subscriptions over graphql-transport-ws on the
+ * same /graphql, both with the signed-in user's access token.
+ */
+export function createApollo(): ApolloClient.Options {
+  const session = inject(Session);
+  const connection = inject(Connection);
+  const http = inject(HttpLink).create({ uri: '/graphql' });
+  const authenticated = new SetContextLink(async (previous) => {
+    const token = await session.accessToken();
+    return token ? { headers: { ...previous['headers'], Authorization: `Bearer ${token}` } } : {};
+  });
+  const socket = createClient({
+    url: `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/graphql`,
+    connectionParams: async () => ({ Authorization: (await session.accessToken()) ?? '' }),
+    lazy: true,
+    retryAttempts: Number.POSITIVE_INFINITY,
+    shouldRetry: () => true,
+    on: {
+      connected: () => connection.socketOpened(),
+      closed: () => connection.socketClosed(),
+    },
+  });
+  const link = ApolloLink.split(
+    ({ query }) => {
+      const definition = getMainDefinition(query);
+      return (
+        definition.kind === 'OperationDefinition' &&
+        definition.operation === OperationTypeNode.SUBSCRIPTION
+      );
+    },
+    new GraphQLWsLink(socket),
+    authenticated.concat(http),
+  );
+  return { link, cache: new InMemoryCache({ typePolicies: cacheTypePolicies }) };
+}

@@ -1,0 +1,34 @@
+import { mergeMessagePages } from './cache';
+
+const ref = (id: string) => ({ __ref: `Message:${id}` });
+
+describe('mergeMessagePages', () => {
+  it('takes the first page as it is', () => {
+    const page = { nextToken: 't1', messages: [ref('3'), ref('2')] };
+
+    expect(mergeMessagePages(undefined, page, false)).toEqual(page);
+  });
+
+  it('appends an older page at the old end, with its nextToken', () => {
+    const merged = mergeMessagePages(
+      { nextToken: 't1', messages: [ref('4'), ref('3')] },
+      { nextToken: 't2', messages: [ref('2'), ref('1')] },
+      true,
+    );
+
+    expect(merged).toEqual({ nextToken: 't2', messages: [ref('4'), ref('3'), ref('2'), ref('1')] });
+  });
+
+  it('puts newer messages of a refetched first page at the new end, each once, keeping the older pages', () => {
+    const merged = mergeMessagePages(
+      { nextToken: 't2', messages: [ref('4'), ref('3'), ref('2'), ref('1')] },
+      { nextToken: 't9', messages: [ref('6'), ref('5'), ref('4')] },
+      false,
+    );
+
+    expect(merged).toEqual({
+      nextToken: 't2',
+      messages: [ref('6'), ref('5'), ref('4'), ref('3'), ref('2'), ref('1')],
+    });
+  });
+});
