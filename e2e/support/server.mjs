@@ -27,7 +27,13 @@ export async function startServer() {
   const dataDir = mkdtempSync(join(tmpdir(), 'chatql-e2e-'));
   const process = spawn(
     'java',
-    ['-jar', JAR, `--server.port=${port}`, '--server.address=127.0.0.1', `--chatql.data-dir=${dataDir}`],
+    [
+      '-jar',
+      JAR,
+      `--server.port=${port}`,
+      '--server.address=127.0.0.1',
+      `--chatql.data-dir=${dataDir}`,
+    ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const url = `http://127.0.0.1:${port}`;

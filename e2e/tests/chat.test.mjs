@@ -33,7 +33,13 @@ test('two users sign up and chat in real time, both ways', async () => {
   await bob.getByRole('button', { name: 'Send' }).click();
 
   await alice.getByText('Hi Alice').waitFor();
-  assert.deepEqual(await alice.locator('.message .content').allTextContents(), ['Hello Bob', 'Hi Alice']);
-  assert.deepEqual(await bob.locator('.message .content').allTextContents(), ['Hello Bob', 'Hi Alice']);
+  assert.deepEqual(await alice.locator('.message .content').allTextContents(), [
+    'Hello Bob',
+    'Hi Alice',
+  ]);
+  assert.deepEqual(await bob.locator('.message .content').allTextContents(), [
+    'Hello Bob',
+    'Hi Alice',
+  ]);
   assert.equal(await bob.locator('.message.mine .author').textContent(), 'bob');
 });
