@@ -28,3 +28,39 @@ export async function signUp(browser, url, username, viewport = { width: 1200, h
   await page.waitForURL('**/chat');
   return page;
 }
+
+/** Starts a conversation from {@code page} with the users named, and waits until it is open. */
+export async function startConversation(page, ...usernames) {
+  for (const username of usernames) {
+    await page.getByLabel(username).check();
+  }
+  await page.getByRole('button', { name: 'Start conversation' }).click();
+  await page.waitForURL(/\/chat\/.+/);
+  return page.url().split('/chat/')[1];
+}
+
+/** Posts a message as the user signed in on {@code page}, straight to the GraphQL API. */
+export async function postMessage(page, url, conversationId, content) {
+  const { accessToken } = await page.evaluate(() =>
+    JSON.parse(localStorage.getItem('chatql.session')),
+  );
+  const createdAt = new Date().toISOString();
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
+    body: JSON.stringify({
+      query:
+        'mutation($c: ID!, $id: ID!, $content: String, $at: String!) { createMessage(conversationId: $c, id: $id, content: $content, createdAt: $at) { id } }',
+      variables: {
+        c: conversationId,
+        id: `${createdAt}_${crypto.randomUUID()}`,
+        content,
+        at: createdAt,
+      },
+    }),
+  });
+  const body = await response.json();
+  if (!response.ok || body.errors) {
+    throw new Error(`createMessage failed: ${JSON.stringify(body)}`);
+  }
+}

@@ -2,9 +2,10 @@ import { Component, DestroyRef, OnInit, computed, inject, signal } from '@angula
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { Apollo } from 'apollo-angular';
+import { Apollo, QueryRef } from 'apollo-angular';
 import { filter, firstValueFrom } from 'rxjs';
 import { Session } from '../auth/session';
+import { Connection } from '../graphql/connection';
 import {
   ADD_MEMBER,
   ALL_USERS,
@@ -95,6 +96,8 @@ export class ChatPage implements OnInit {
   private readonly session = inject(Session);
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly connection = inject(Connection);
+  private stopFollowingConversations?: () => void;
 
   readonly users = signal<User[]>([]);
   readonly conversations = signal<Membership[]>([]);
@@ -207,9 +210,27 @@ export class ChatPage implements OnInit {
           ).filter((membership) => membership.userId === this.session.userId()),
         ),
       );
-    mine.subscribeToMore<{ subscribeToNewUCs: Membership }>({
+    this.followConversations(mine, null);
+    this.connection.afterEachReconnect(
+      () => this.followConversations(mine, this.conversations()[0]?.conversationId ?? null),
+      this.destroyRef,
+    );
+  }
+
+  /**
+   * Receives my new conversations live; after a reconnect, first those I joined after {@code after},
+   * my newest conversation when I left.
+   */
+  private followConversations(mine: QueryRef<MyConversations>, after: string | null): void {
+    this.stopFollowingConversations?.();
+    this.stopFollowingConversations = mine.subscribeToMore<
+      { subscribeToNewUCs: Membership },
+      { userId: string; after?: string }
+    >({
       document: NEW_USER_CONVERSATIONS,
-      variables: { userId: this.session.userId() },
+      variables: after
+        ? { userId: this.session.userId(), after }
+        : { userId: this.session.userId() },
       updateQuery: (previous, { subscriptionData }) => {
         const data = previous as MyConversations;
         const membership = subscriptionData.data.subscribeToNewUCs;

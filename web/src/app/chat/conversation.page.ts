@@ -1,7 +1,7 @@
 import {
-  AfterViewChecked,
   Component,
   DestroyRef,
+  afterEveryRender,
   ElementRef,
   OnInit,
   computed,
@@ -15,6 +15,7 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { Apollo, QueryRef } from 'apollo-angular';
 import { Session } from '../auth/session';
+import { Connection } from '../graphql/connection';
 import { CONVERSATION_MESSAGES, CREATE_MESSAGE, NEW_MESSAGES } from '../graphql/documents';
 import { newMessageId } from './message-id';
 import { RelativeTimePipe } from './relative-time';
@@ -57,7 +58,11 @@ export const PAGE_SIZE = 10;
     <ol class="messages" #scroller (scroll)="onScroll()" aria-live="polite">
       @if (loadingOlder()) {
         <li class="hint">Loading older messages…</li>
-      } @else if (!nextToken() && messages().length > 0) {
+      } @else if (nextToken()) {
+        <li class="hint">
+          <button type="button" class="link" (click)="loadOlder()">Load older messages</button>
+        </li>
+      } @else if (messages().length > 0) {
         <li class="hint">This is the beginning of the conversation.</li>
       }
       @for (message of messages(); track message.id) {
@@ -93,10 +98,11 @@ export const PAGE_SIZE = 10;
     </form>
   `,
 })
-export class ConversationPage implements OnInit, AfterViewChecked {
+export class ConversationPage implements OnInit {
   private readonly apollo = inject(Apollo);
   private readonly session = inject(Session);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly connection = inject(Connection);
 
   readonly conversationId = input.required<string>();
   readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
@@ -110,7 +116,9 @@ export class ConversationPage implements OnInit, AfterViewChecked {
   draft = '';
 
   private query?: QueryRef<ConversationMessages, MessagesVariables>;
-  private keepScrollFrom: number | null = null;
+  private stopFollowing?: () => void;
+  private distanceFromBottom: number | null = null;
+  private renderedCount = 0;
   private stickToBottom = true;
 
   ngOnInit(): void {
@@ -130,23 +138,57 @@ export class ConversationPage implements OnInit, AfterViewChecked {
       );
       this.nextToken.set(connection?.nextToken ?? null);
     });
-    this.query.subscribeToMore<{ subscribeToNewMessage: Message }, { conversationId: string }>({
-      document: NEW_MESSAGES,
-      variables: { conversationId: this.conversationId() },
-      updateQuery: (previous, { subscriptionData }) =>
-        withNewest(previous as ConversationMessages, subscriptionData.data.subscribeToNewMessage),
-    });
+    this.follow(null);
+    this.connection.afterEachReconnect(() => this.follow(this.newestStoredId()), this.destroyRef);
     const ticking = setInterval(() => this.now.set(new Date()), 30_000);
     this.destroyRef.onDestroy(() => clearInterval(ticking));
   }
 
-  ngAfterViewChecked(): void {
+  /**
+   * Receives new messages live; after a reconnect, first every message stored after {@code after},
+   * so that nothing sent meanwhile is missed.
+   */
+  private follow(after: string | null): void {
+    this.stopFollowing?.();
+    this.stopFollowing = this.query?.subscribeToMore<
+      { subscribeToNewMessage: Message },
+      { conversationId: string; after?: string }
+    >({
+      document: NEW_MESSAGES,
+      variables: after
+        ? { conversationId: this.conversationId(), after }
+        : { conversationId: this.conversationId() },
+      updateQuery: (previous, { subscriptionData }) =>
+        withNewest(previous as ConversationMessages, subscriptionData.data.subscribeToNewMessage),
+    });
+  }
+
+  /** The newest message the server has confirmed, not one still waiting to be sent. */
+  private newestStoredId(): string | null {
+    return this.newestFirst().find((message) => message.isSent)?.id ?? null;
+  }
+
+  constructor() {
+    afterEveryRender({ write: () => this.keepReadingPosition() });
+  }
+
+  /** After each render: holds the messages being read in place, or follows the newest. */
+  private keepReadingPosition(): void {
     const element = this.scroller().nativeElement;
-    if (this.keepScrollFrom !== null) {
-      element.scrollTop += element.scrollHeight - this.keepScrollFrom;
-      this.keepScrollFrom = null;
+    const rendered = this.messages().length;
+    if (this.distanceFromBottom !== null) {
+      if (rendered !== this.renderedCount) {
+        // Older messages came in above: the ones being read stay where they were.
+        element.scrollTop = element.scrollHeight - this.distanceFromBottom;
+        this.distanceFromBottom = null;
+      }
     } else if (this.stickToBottom) {
       element.scrollTop = element.scrollHeight;
+    }
+    this.renderedCount = rendered;
+    if (element.scrollHeight <= element.clientHeight && this.nextToken() && !this.loadingOlder()) {
+      // Too few messages to scroll: there is nothing to scroll up to, so the next page comes now.
+      queueMicrotask(() => this.loadOlder());
     }
   }
 
@@ -163,10 +205,13 @@ export class ConversationPage implements OnInit, AfterViewChecked {
     if (!after || this.loadingOlder() || !this.query) {
       return;
     }
+    const element = this.scroller().nativeElement;
+    this.distanceFromBottom = element.scrollHeight - element.scrollTop;
     this.loadingOlder.set(true);
     try {
-      this.keepScrollFrom = this.scroller().nativeElement.scrollHeight;
       await this.query.fetchMore({ variables: { after } });
+    } catch {
+      this.distanceFromBottom = null;
     } finally {
       this.loadingOlder.set(false);
     }

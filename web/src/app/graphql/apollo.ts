@@ -28,11 +28,15 @@ export function createApollo(): ApolloClient.Options {
     lazy: true,
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: () => true,
+    retryWait: (retries) => pause(Math.min(500 * 2 ** retries, 5_000) * (0.5 + Math.random() / 2)),
     on: {
       connected: () => connection.socketOpened(),
       closed: () => connection.socketClosed(),
     },
   });
+  // A socket that the browser knows to be cut is not waited on: it is closed and retried, and the
+  // subscriptions catch up once it opens again.
+  addEventListener('offline', () => socket.terminate());
   const link = ApolloLink.split(
     ({ query }) => {
       const definition = getMainDefinition(query);
@@ -45,4 +49,8 @@ export function createApollo(): ApolloClient.Options {
     authenticated.concat(http),
   );
   return { link, cache: new InMemoryCache({ typePolicies: cacheTypePolicies }) };
+}
+
+function pause(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
 }

@@ -1,8 +1,8 @@
-import { Injectable, computed, signal } from '@angular/core';
+import { DestroyRef, Injectable, computed, signal } from '@angular/core';
 
 /**
  * Whether the app can reach the server: the browser's network state, and whether the real-time
- * connection is open. Components show it, and catch up when it comes back.
+ * connection is open. Components show it, and catch up on what they missed when it comes back.
  */
 @Injectable({ providedIn: 'root' })
 export class Connection {
@@ -10,8 +10,9 @@ export class Connection {
 
   private readonly socket = signal(false);
 
-  /** How many times the real-time connection has opened; a change after the first is a reconnect. */
-  readonly openings = signal(0);
+  private openedBefore = false;
+
+  private readonly reconnectListeners = new Set<() => void>();
 
   readonly online = computed(() => this.network() && this.socket());
 
@@ -20,9 +21,18 @@ export class Connection {
     addEventListener('offline', () => this.network.set(false));
   }
 
+  /** Runs {@code catchUp} each time the real-time connection opens again after it was lost. */
+  afterEachReconnect(catchUp: () => void, destroyRef: DestroyRef): void {
+    this.reconnectListeners.add(catchUp);
+    destroyRef.onDestroy(() => this.reconnectListeners.delete(catchUp));
+  }
+
   socketOpened(): void {
     this.socket.set(true);
-    this.openings.update((count) => count + 1);
+    if (this.openedBefore) {
+      this.reconnectListeners.forEach((catchUp) => catchUp());
+    }
+    this.openedBefore = true;
   }
 
   socketClosed(): void {

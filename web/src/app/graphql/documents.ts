@@ -78,8 +78,8 @@ export const MY_CONVERSATIONS = gql`
 `;
 
 export const NEW_USER_CONVERSATIONS = gql`
-  subscription subscribeToNewUCs($userId: ID!) {
-    subscribeToNewUCs(userId: $userId) {
+  subscription subscribeToNewUCs($userId: ID!, $after: String) {
+    subscribeToNewUCs(userId: $userId, after: $after) {
       userId
       conversationId
       associated {

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchChromium, signUp } from '../support/browser.mjs';
+import { startServer } from '../support/server.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('messages sent while a user was offline appear after it reconnects', async () => {
+  const dave = await signUp(browser, server.url, 'dave');
+  const erin = await signUp(browser, server.url, 'erin');
+  await dave.getByLabel('erin').check();
+  await dave.getByRole('button', { name: 'Start conversation' }).click();
+  await dave.waitForURL(/\/chat\/.+/);
+  await dave.getByLabel('Message').fill('Before');
+  await dave.getByRole('button', { name: 'Send' }).click();
+  await erin.getByRole('link', { name: 'erin, dave' }).click();
+  await erin.getByText('Before').waitFor();
+
+  await erin.context().setOffline(true);
+  await erin.locator('.status', { hasText: 'Offline' }).waitFor();
+  for (const content of ['While away 1', 'While away 2']) {
+    await dave.getByLabel('Message').fill(content);
+    await dave.getByRole('button', { name: 'Send' }).click();
+  }
+  await dave.locator('.message.mine .check.sent').nth(2).waitFor();
+  await erin.context().setOffline(false);
+
+  await erin.getByText('While away 2').waitFor();
+  assert.deepEqual(await erin.locator('.message .content').allTextContents(), [
+    'Before',
+    'While away 1',
+    'While away 2',
+  ]);
+});
