@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, statSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { launchChromium, postMessage, signUp, startConversation } from '../support/browser.mjs';
+import { startServer } from '../support/server.mjs';
+
+/** Where the screenshots of the main screens go, one per screen and viewport. */
+const FOLDER = new URL('../target/screenshots/', import.meta.url).pathname;
+
+const VIEWPORTS = {
+  phone: { width: 390, height: 844 },
+  desktop: { width: 1280, height: 800 },
+};
+
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(FOLDER, { recursive: true });
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+  test(`screenshots of the main screens on a ${name}`, async () => {
+    const shots = [];
+    const shoot = async (page, screen) => {
+      const path = `${FOLDER}${name}-${screen}.png`;
+      await page.screenshot({ path });
+      shots.push(path);
+    };
+    const entrance = await browser.newPage({ viewport });
+    await entrance.goto(`${server.url}/sign-in`);
+    await entrance.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await shoot(entrance, 'sign-in');
+    await entrance.goto(`${server.url}/sign-up`);
+    await entrance.getByRole('heading', { name: 'Create an account' }).waitFor();
+    await shoot(entrance, 'sign-up');
+
+    await signUp(browser, server.url, `${name}-friend`, viewport);
+    const page = await signUp(browser, server.url, `${name}-user`, viewport);
+    await page.reload();
+    await page.getByLabel(`${name}-friend`).waitFor();
+    await shoot(page, 'chat');
+    const conversationId = await startConversation(page, `${name}-friend`);
+    for (const content of ['Hi! Lunch at noon?', 'Sure, see you there.']) {
+      await postMessage(page, server.url, conversationId, content);
+    }
+    await page.getByText('Sure, see you there.').waitFor();
+    await shoot(page, 'conversation');
+
+    for (const path of shots) {
+      assert.ok(statSync(path).size > 0, `${path} was written`);
+    }
+  });
+}
