@@ -1,28 +1,15 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchChromium, signUp } from '../support/browser.mjs';
-import { startServer } from '../support/server.mjs';
+import { test } from 'node:test';
+import { signUp, startConversation } from '../support/browser.mjs';
+import { serverAndBrowser } from '../support/suite.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = serverAndBrowser();
 
 test('two users sign up and chat in real time, both ways', async () => {
-  const alice = await signUp(browser, server.url, 'alice');
-  const bob = await signUp(browser, server.url, 'bob');
+  const alice = await signUp(running.browser, running.server.url, 'alice');
+  const bob = await signUp(running.browser, running.server.url, 'bob');
 
-  await alice.getByLabel('bob').check();
-  await alice.getByRole('button', { name: 'Start conversation' }).click();
-  await alice.waitForURL(/\/chat\/.+/);
+  await startConversation(alice, 'bob');
   await alice.getByLabel('Message').fill('Hello Bob');
   await alice.getByRole('button', { name: 'Send' }).click();
   await alice.locator('.message.mine .check.sent').waitFor();

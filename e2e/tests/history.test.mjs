@@ -1,28 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchChromium, postMessage, signUp, startConversation } from '../support/browser.mjs';
-import { startServer } from '../support/server.mjs';
+import { test } from 'node:test';
+import { postMessage, signUp, startConversation } from '../support/browser.mjs';
+import { serverAndBrowser } from '../support/suite.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = serverAndBrowser();
 
 test('a conversation opens with its 10 newest messages and scrolling up pages back to the first', async () => {
-  await signUp(browser, server.url, 'gina');
-  const frank = await signUp(browser, server.url, 'frank');
+  await signUp(running.browser, running.server.url, 'gina');
+  const frank = await signUp(running.browser, running.server.url, 'frank');
   const conversationId = await startConversation(frank, 'gina');
   const sent = Array.from({ length: 35 }, (_, i) => `Message ${i + 1}`);
   for (const content of sent) {
-    await postMessage(frank, server.url, conversationId, content);
+    await postMessage(frank, running.server.url, conversationId, content);
   }
 
   await frank.reload();

@@ -1,23 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchChromium, signUp } from '../support/browser.mjs';
-import { startServer } from '../support/server.mjs';
+import { test } from 'node:test';
+import { signUp } from '../support/browser.mjs';
+import { serverAndBrowser } from '../support/suite.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = serverAndBrowser();
 
 test('once loaded, the app opens with no network, from its service worker', async () => {
-  const page = await signUp(browser, server.url, 'carol');
+  const page = await signUp(running.browser, running.server.url, 'carol');
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
   assert.ok(

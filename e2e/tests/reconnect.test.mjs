@@ -1,27 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchChromium, signUp } from '../support/browser.mjs';
-import { startServer } from '../support/server.mjs';
+import { test } from 'node:test';
+import { signUp, startConversation } from '../support/browser.mjs';
+import { serverAndBrowser } from '../support/suite.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = serverAndBrowser();
 
 test('messages sent while a user was offline appear after it reconnects', async () => {
-  const dave = await signUp(browser, server.url, 'dave');
-  const erin = await signUp(browser, server.url, 'erin');
-  await dave.getByLabel('erin').check();
-  await dave.getByRole('button', { name: 'Start conversation' }).click();
-  await dave.waitForURL(/\/chat\/.+/);
+  const dave = await signUp(running.browser, running.server.url, 'dave');
+  const erin = await signUp(running.browser, running.server.url, 'erin');
+  await startConversation(dave, 'erin');
   await dave.getByLabel('Message').fill('Before');
   await dave.getByRole('button', { name: 'Send' }).click();
   await erin.getByRole('link', { name: 'erin, dave' }).click();

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, statSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import { launchChromium, postMessage, signUp, startConversation } from '../support/browser.mjs';
-import { startServer } from '../support/server.mjs';
+import { test } from 'node:test';
+import { postMessage, signUp, startConversation } from '../support/browser.mjs';
+import { serverAndBrowser } from '../support/suite.mjs';
 
 /** Where the screenshots of the main screens go, one per screen and viewport. */
 const FOLDER = new URL('../target/screenshots/', import.meta.url).pathname;
@@ -12,19 +12,9 @@ const VIEWPORTS = {
   desktop: { width: 1280, height: 800 },
 };
 
-let server;
-let browser;
+const running = serverAndBrowser();
 
-before(async () => {
-  mkdirSync(FOLDER, { recursive: true });
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+mkdirSync(FOLDER, { recursive: true });
 
 for (const [name, viewport] of Object.entries(VIEWPORTS)) {
   test(`screenshots of the main screens on a ${name}`, async () => {
@@ -34,22 +24,22 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       await page.screenshot({ path });
       shots.push(path);
     };
-    const entrance = await browser.newPage({ viewport });
-    await entrance.goto(`${server.url}/sign-in`);
+    const entrance = await running.browser.newPage({ viewport });
+    await entrance.goto(`${running.server.url}/sign-in`);
     await entrance.getByRole('heading', { name: 'Sign in' }).waitFor();
     await shoot(entrance, 'sign-in');
-    await entrance.goto(`${server.url}/sign-up`);
+    await entrance.goto(`${running.server.url}/sign-up`);
     await entrance.getByRole('heading', { name: 'Create an account' }).waitFor();
     await shoot(entrance, 'sign-up');
 
-    await signUp(browser, server.url, `${name}-friend`, viewport);
-    const page = await signUp(browser, server.url, `${name}-user`, viewport);
+    await signUp(running.browser, running.server.url, `${name}-friend`, viewport);
+    const page = await signUp(running.browser, running.server.url, `${name}-user`, viewport);
     await page.reload();
     await page.getByLabel(`${name}-friend`).waitFor();
     await shoot(page, 'chat');
     const conversationId = await startConversation(page, `${name}-friend`);
     for (const content of ['Hi! Lunch at noon?', 'Sure, see you there.']) {
-      await postMessage(page, server.url, conversationId, content);
+      await postMessage(page, running.server.url, conversationId, content);
     }
     await page.getByText('Sure, see you there.').waitFor();
     await shoot(page, 'conversation');
