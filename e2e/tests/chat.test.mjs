@@ -16,6 +16,7 @@ test('two users sign up and chat in real time, both ways', async () => {
 
   await bob.getByRole('link', { name: 'bob, alice' }).click();
   await bob.getByText('Hello Bob').waitFor();
+  await bob.getByRole('heading', { name: 'bob, alice' }).waitFor();
   await bob.getByLabel('Message').fill('Hi Alice');
   await bob.getByRole('button', { name: 'Send' }).click();
 

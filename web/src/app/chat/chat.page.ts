@@ -22,13 +22,16 @@ interface User {
   username: string;
 }
 
-interface Membership {
+export interface Membership {
   userId: string;
   conversationId: string;
   conversation: { id: string; name: string } | null;
 }
 
-interface MyConversations {
+/** How many of my conversations the list shows. */
+export const MY_CONVERSATIONS_SHOWN = 100;
+
+export interface MyConversations {
   me: {
     id: string;
     conversations: { nextToken: string | null; userConversations: Membership[] } | null;
@@ -198,7 +201,7 @@ export class ChatPage implements OnInit {
   private watchConversations(): void {
     const mine = this.apollo.watchQuery<MyConversations>({
       query: MY_CONVERSATIONS,
-      variables: { first: 100 },
+      variables: { first: MY_CONVERSATIONS_SHOWN },
       fetchPolicy: 'cache-and-network',
     });
     mine.valueChanges

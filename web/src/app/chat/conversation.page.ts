@@ -16,7 +16,13 @@ import { RouterLink } from '@angular/router';
 import { Apollo, QueryRef } from 'apollo-angular';
 import { Session } from '../auth/session';
 import { Connection } from '../graphql/connection';
-import { CONVERSATION_MESSAGES, CREATE_MESSAGE, NEW_MESSAGES } from '../graphql/documents';
+import {
+  CONVERSATION_MESSAGES,
+  CREATE_MESSAGE,
+  MY_CONVERSATIONS,
+  NEW_MESSAGES,
+} from '../graphql/documents';
+import { MY_CONVERSATIONS_SHOWN, MyConversations } from './chat.page';
 import { newMessageId } from './message-id';
 import { RelativeTimePipe } from './relative-time';
 
@@ -53,7 +59,7 @@ export const PAGE_SIZE = 10;
   template: `
     <header class="conversation-header">
       <a class="back" routerLink="/chat" aria-label="Back to conversations">‹</a>
-      <h2>Conversation</h2>
+      <h2>{{ name() || 'Conversation' }}</h2>
     </header>
     <ol class="messages" #scroller (scroll)="onScroll()" aria-live="polite">
       @if (loadingOlder()) {
@@ -110,6 +116,7 @@ export class ConversationPage implements OnInit {
   private readonly newestFirst = signal<Message[]>([]);
   readonly messages = computed(() => [...this.newestFirst()].reverse());
   readonly nextToken = signal<string | null>(null);
+  readonly name = signal('');
   readonly loadingOlder = signal(false);
   readonly me = this.session.userId;
   readonly now = signal(new Date());
@@ -139,6 +146,7 @@ export class ConversationPage implements OnInit {
       this.nextToken.set(connection?.nextToken ?? null);
     });
     this.follow(null);
+    this.showName();
     this.connection.afterEachReconnect(() => this.follow(this.newestStoredId()), this.destroyRef);
     const ticking = setInterval(() => this.now.set(new Date()), 30_000);
     this.destroyRef.onDestroy(() => clearInterval(ticking));
@@ -161,6 +169,25 @@ export class ConversationPage implements OnInit {
       updateQuery: (previous, { subscriptionData }) =>
         withNewest(previous as ConversationMessages, subscriptionData.data.subscribeToNewMessage),
     });
+  }
+
+  /** Names the conversation as my conversation list, kept in the cache by the chat page, has it. */
+  private showName(): void {
+    this.apollo
+      .watchQuery<MyConversations>({
+        query: MY_CONVERSATIONS,
+        variables: { first: MY_CONVERSATIONS_SHOWN },
+        fetchPolicy: 'cache-only',
+      })
+      .valueChanges.pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe((result) => {
+        const memberships =
+          (result.data as MyConversations | undefined)?.me?.conversations?.userConversations ?? [];
+        const open = memberships.find(
+          (membership) => membership.conversationId === this.conversationId(),
+        );
+        this.name.set(open?.conversation?.name ?? '');
+      });
   }
 
   /** The newest message the server has confirmed, not one still waiting to be sent. */
