@@ -1,0 +1,63 @@
+// Lighthouse scores of the conversation page, on a phone (Lighthouse's default mobile emulation)
+// and on a desktop: starts the server jar, signs a user up in Debian's Chromium, opens a
+// conversation with a dozen messages, and audits it. Run with `npm run lighthouse`.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, startConversation } from './support/browser.mjs';
+import { startServer } from './support/server.mjs';
+
+const DEBUGGING_PORT = 9333;
+
+const server = await startServer();
+const profile = mkdtempSync(join(tmpdir(), 'chatql-lighthouse-'));
+// One persistent profile, so that the tabs Lighthouse opens share the signed-in session.
+const browser = await chromium.launchPersistentContext(profile, {
+  executablePath: CHROMIUM_PATH,
+  args: [...CHROMIUM_ARGS, `--remote-debugging-port=${DEBUGGING_PORT}`],
+});
+try {
+  await fetch(`${server.url}/auth/sign-up`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      username: 'friend',
+      email: 'friend@example.com',
+      password: 'password-of-friend',
+    }),
+  });
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/sign-up`);
+  await page.getByLabel('Username').fill('reader');
+  await page.getByLabel('E-mail').fill('reader@example.com');
+  await page.getByLabel('Password').fill('password-of-reader');
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await page.waitForURL('**/chat');
+  await startConversation(page, 'friend');
+  for (let i = 1; i <= 12; i++) {
+    await page.getByLabel('Message').fill(`Message number ${i}`);
+    await page.getByRole('button', { name: 'Send' }).click();
+  }
+  await page.locator('.check.sent').nth(11).waitFor();
+  for (const [device, config] of [
+    ['phone', undefined],
+    ['desktop', desktopConfig],
+  ]) {
+    const { lhr } = await lighthouse(
+      page.url(),
+      { port: DEBUGGING_PORT, onlyCategories: ['performance', 'accessibility', 'best-practices'] },
+      config,
+    );
+    const scores = Object.values(lhr.categories).map(
+      (category) => `${category.title} ${Math.round(category.score * 100)}`,
+    );
+    console.log(`${device}, ${lhr.finalDisplayedUrl}: ${scores.join(', ')}`);
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+  rmSync(profile, { recursive: true, force: true });
+}
