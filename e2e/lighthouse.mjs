@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, startConversation } from './support/browser.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, signUpOn, startConversation } from './support/browser.mjs';
 import { startServer } from './support/server.mjs';
 
 const DEBUGGING_PORT = 9333;
@@ -20,22 +20,10 @@ const browser = await chromium.launchPersistentContext(profile, {
   args: [...CHROMIUM_ARGS, `--remote-debugging-port=${DEBUGGING_PORT}`],
 });
 try {
-  await fetch(`${server.url}/auth/sign-up`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      username: 'friend',
-      email: 'friend@example.com',
-      password: 'password-of-friend',
-    }),
-  });
   const page = await browser.newPage();
-  await page.goto(`${server.url}/sign-up`);
-  await page.getByLabel('Username').fill('reader');
-  await page.getByLabel('E-mail').fill('reader@example.com');
-  await page.getByLabel('Password').fill('password-of-reader');
-  await page.getByRole('button', { name: 'Sign up' }).click();
-  await page.waitForURL('**/chat');
+  await signUpOn(page, server.url, 'friend');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signUpOn(page, server.url, 'reader');
   await startConversation(page, 'friend');
   for (let i = 1; i <= 12; i++) {
     await page.getByLabel('Message').fill(`Message number ${i}`);

@@ -23,13 +23,18 @@ export function launchChromium() {
 export async function signUp(browser, url, username, viewport = { width: 1200, height: 800 }) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
+  await signUpOn(page, url, username);
+  return page;
+}
+
+/** Signs a new user up on {@code page}, through the sign-up page, and waits for the chat page. */
+export async function signUpOn(page, url, username) {
   await page.goto(`${url}/sign-up`);
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('E-mail').fill(`${username}@example.com`);
   await page.getByLabel('Password').fill(`password-of-${username}`);
   await page.getByRole('button', { name: 'Sign up' }).click();
   await page.waitForURL('**/chat');
-  return page;
 }
 
 /** Starts a conversation from {@code page} with the users named, and waits until it is open. */

@@ -2,6 +2,7 @@ package io.chatql.loadtest;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -53,7 +54,7 @@ final class GraphQlHttp {
                     .connect()
                     .addListener(connected -> {
                         if (connected.isSuccess()) {
-                            send(((io.netty.channel.ChannelFuture) connected).channel(), token, body, answer);
+                            send(((ChannelFuture) connected).channel(), token, body, answer);
                         } else {
                             answer.completeExceptionally(connected.cause());
                         }
