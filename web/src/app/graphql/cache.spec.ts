@@ -31,4 +31,14 @@ describe('mergeMessagePages', () => {
       messages: [ref('6'), ref('5'), ref('4'), ref('3'), ref('2'), ref('1')],
     });
   });
+
+  it('starts again from a refetched first page that does not reach the kept messages, leaving no gap', () => {
+    const merged = mergeMessagePages(
+      { nextToken: null, messages: [ref('16'), ref('15')] },
+      { nextToken: 't26', messages: [ref('35'), ref('34'), ref('26')] },
+      false,
+    );
+
+    expect(merged).toEqual({ nextToken: 't26', messages: [ref('35'), ref('34'), ref('26')] });
+  });
 });

@@ -12,7 +12,7 @@ interface MessagePage {
 /**
  * How the cache keeps a conversation's messages: one list per conversation, newest first, that
  * pages reached with nextToken extend at the old end, and refetches of the newest page refresh at
- * the new end, each message once.
+ * the new end, each message once and with no gap.
  */
 export const cacheTypePolicies: TypePolicies = {
   Query: {
@@ -38,6 +38,11 @@ export function mergeMessagePages(
   const known = existing.messages ?? [];
   const arriving = incoming.messages ?? [];
   const seen = new Set(known.map((message) => message?.__ref));
+  if (!older && incoming.nextToken && !seen.has(arriving.at(-1)?.__ref)) {
+    // The newest page does not reach the messages kept from before (the app was away while many
+    // were sent): joining them would leave a gap, so the list starts again from this page.
+    return incoming;
+  }
   const fresh = arriving.filter((message) => !seen.has(message?.__ref));
   return older
     ? { ...existing, nextToken: incoming.nextToken, messages: [...known, ...fresh] }
