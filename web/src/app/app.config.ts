@@ -1,9 +1,17 @@
 import { provideHttpClient, withFetch } from '@angular/common/http';
-import { ApplicationConfig, provideBrowserGlobalErrorListeners, isDevMode } from '@angular/core';
+import {
+  ApplicationConfig,
+  inject,
+  isDevMode,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+} from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideApollo } from 'apollo-angular';
 import { routes } from './app.routes';
 import { createApollo } from './graphql/apollo';
+import { Outbox } from './chat/outbox';
+import { PersistedCache } from './offline/persisted-cache';
 import { provideServiceWorker } from '@angular/service-worker';
 
 export const appConfig: ApplicationConfig = {
@@ -12,6 +20,13 @@ export const appConfig: ApplicationConfig = {
     provideRouter(routes, withComponentInputBinding()),
     provideHttpClient(withFetch()),
     provideApollo(createApollo),
+    // What was seen, and what waits to be sent, is back before the first screen shows.
+    provideAppInitializer(async () => {
+      const cache = inject(PersistedCache);
+      const outbox = inject(Outbox);
+      await cache.restore();
+      await outbox.restore();
+    }),
     // Caches the app shell, so that the app opens with no network.
     provideServiceWorker('ngsw-worker.js', {
       enabled: !isDevMode(),

@@ -2,6 +2,8 @@ import { Component, inject } from '@angular/core';
 import { Router, RouterOutlet } from '@angular/router';
 import { Apollo } from 'apollo-angular';
 import { Session } from './auth/session';
+import { Outbox } from './chat/outbox';
+import { PersistedCache } from './offline/persisted-cache';
 import { Connection } from './graphql/connection';
 
 @Component({
@@ -26,10 +28,13 @@ export class App {
   protected readonly connection = inject(Connection);
   private readonly apollo = inject(Apollo);
   private readonly router = inject(Router);
+  private readonly outbox = inject(Outbox);
+  private readonly persistedCache = inject(PersistedCache);
 
   async signOut(): Promise<void> {
     await this.session.signOut();
     await this.apollo.client.clearStore();
+    await Promise.all([this.persistedCache.clear(), this.outbox.clear()]);
     await this.router.navigateByUrl('/sign-in');
   }
 }

@@ -2,6 +2,7 @@ import { Component, DestroyRef, OnInit, computed, inject, signal } from '@angula
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { Apollo, QueryRef } from 'apollo-angular';
 import { filter, firstValueFrom } from 'rxjs';
 import { Session } from '../auth/session';
@@ -121,7 +122,12 @@ export class ChatPage implements OnInit {
 
   ngOnInit(): void {
     this.trackOpenConversation();
-    this.register().catch((error) => this.error.set(String(error.message ?? error)));
+    this.register().catch((error) => {
+      if (CombinedGraphQLErrors.is(error)) {
+        this.error.set(error.message);
+      }
+      // Otherwise offline, or the server is away: registering is tried again on the next visit.
+    });
     this.watchUsers();
     this.watchConversations();
   }
@@ -184,7 +190,10 @@ export class ChatPage implements OnInit {
       fetchPolicy: 'cache-and-network',
     });
     users.valueChanges
-      .pipe(takeUntilDestroyed(this.destroyRef))
+      .pipe(
+        filter((result) => !result.error || result.data !== undefined),
+        takeUntilDestroyed(this.destroyRef),
+      )
       .subscribe((result) => this.users.set((result.data?.allUser as User[] | undefined) ?? []));
     users.subscribeToMore<{ subscribeToNewUsers: User }>({
       document: NEW_USERS,
@@ -205,7 +214,10 @@ export class ChatPage implements OnInit {
       fetchPolicy: 'cache-and-network',
     });
     mine.valueChanges
-      .pipe(takeUntilDestroyed(this.destroyRef))
+      .pipe(
+        filter((result) => !result.error || result.data !== undefined),
+        takeUntilDestroyed(this.destroyRef),
+      )
       .subscribe((result) =>
         this.conversations.set(
           (

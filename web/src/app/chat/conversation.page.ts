@@ -16,38 +16,18 @@ import { RouterLink } from '@angular/router';
 import { Apollo, QueryRef } from 'apollo-angular';
 import { Session } from '../auth/session';
 import { Connection } from '../graphql/connection';
-import {
-  CONVERSATION_MESSAGES,
-  CREATE_MESSAGE,
-  MY_CONVERSATIONS,
-  NEW_MESSAGES,
-} from '../graphql/documents';
+import { CONVERSATION_MESSAGES, MY_CONVERSATIONS, NEW_MESSAGES } from '../graphql/documents';
 import { MY_CONVERSATIONS_SHOWN, MyConversations } from './chat.page';
 import { newMessageId } from './message-id';
+import {
+  ConversationMessages,
+  Message,
+  MessagesVariables,
+  PAGE_SIZE,
+  withNewest,
+} from './messages';
+import { Outbox, asMessage } from './outbox';
 import { RelativeTimePipe } from './relative-time';
-
-export interface Message {
-  __typename?: 'Message';
-  id: string;
-  conversationId: string;
-  content: string;
-  createdAt: string | null;
-  sender: string | null;
-  isSent: boolean | null;
-  author: { __typename?: 'User'; id: string; username: string } | null;
-}
-
-interface ConversationMessages {
-  allMessageConnection: { nextToken: string | null; messages: (Message | null)[] | null } | null;
-}
-
-interface MessagesVariables {
-  conversationId: string;
-  first: number;
-  after?: string | null;
-}
-
-export const PAGE_SIZE = 10;
 
 /**
  * One conversation: its 10 newest messages, older ones 10 at a time when scrolled to the top, new
@@ -75,6 +55,12 @@ export const PAGE_SIZE = 10;
         <li class="message" [class.mine]="message.sender === me()">
           <span class="author">{{ message.author?.username ?? message.sender }}</span>
           <p class="content">{{ message.content }}</p>
+          @if (refusals().get(message.id); as refusal) {
+            <p class="error" role="alert">
+              Not sent: {{ refusal }}
+              <button type="button" class="link" (click)="discard(message.id)">Discard</button>
+            </p>
+          }
           <span class="meta">
             <time [attr.datetime]="message.createdAt">{{
               message.createdAt | relativeTime: now()
@@ -113,8 +99,30 @@ export class ConversationPage implements OnInit {
   readonly conversationId = input.required<string>();
   readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
 
+  private readonly outbox = inject(Outbox);
+
   private readonly newestFirst = signal<Message[]>([]);
-  readonly messages = computed(() => [...this.newestFirst()].reverse());
+  private readonly waiting = computed(() =>
+    this.outbox.messages().filter((message) => message.conversationId === this.conversationId()),
+  );
+  /** The stored messages, oldest first, then mine still waiting to be sent. */
+  readonly messages = computed(() => {
+    const stored = [...this.newestFirst()].reverse();
+    const storedIds = new Set(stored.map((message) => message.id));
+    return stored.concat(
+      this.waiting()
+        .filter((message) => !storedIds.has(message.id))
+        .map(asMessage),
+    );
+  });
+  readonly refusals = computed(
+    () =>
+      new Map(
+        this.waiting()
+          .filter((message) => message.refusal)
+          .map((message) => [message.id, message.refusal]),
+      ),
+  );
   readonly nextToken = signal<string | null>(null);
   readonly name = signal('');
   readonly loadingOlder = signal(false);
@@ -139,6 +147,10 @@ export class ConversationPage implements OnInit {
       fetchPolicy: 'cache-and-network',
     });
     this.query.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((result) => {
+      if (result.error && result.data === undefined) {
+        // Offline, or the server is away: what the cache had stays on screen.
+        return;
+      }
       const connection = (result.data as ConversationMessages | undefined)?.allMessageConnection;
       this.newestFirst.set(
         (connection?.messages ?? []).filter((message): message is Message => message !== null),
@@ -251,53 +263,17 @@ export class ConversationPage implements OnInit {
     }
     this.draft = '';
     this.stickToBottom = true;
-    const message: Message = {
-      __typename: 'Message',
+    this.outbox.add({
       id: newMessageId(),
       conversationId: this.conversationId(),
       content,
       createdAt: new Date().toISOString(),
       sender: this.me(),
-      isSent: false,
-      author: { __typename: 'User', id: this.me(), username: this.session.username() },
-    };
-    const variables = { conversationId: this.conversationId(), first: PAGE_SIZE };
-    this.apollo
-      .mutate<{ createMessage: Message }>({
-        mutation: CREATE_MESSAGE,
-        variables: {
-          id: message.id,
-          content: message.content,
-          conversationId: message.conversationId,
-          createdAt: message.createdAt,
-        },
-        optimisticResponse: { createMessage: message },
-        update: (cache, { data }) => {
-          const stored = data?.createMessage;
-          if (stored) {
-            cache.updateQuery<ConversationMessages>(
-              { query: CONVERSATION_MESSAGES, variables },
-              (current) => (current ? withNewest(current, stored) : current),
-            );
-          }
-        },
-      })
-      .subscribe({ error: () => undefined });
+      senderName: this.session.username(),
+    });
   }
-}
 
-/** The page with {@code message} added as the newest, unless it is there already. */
-export function withNewest(page: ConversationMessages, message: Message): ConversationMessages {
-  const connection = page.allMessageConnection;
-  const messages = connection?.messages ?? [];
-  if (messages.some((known) => known?.id === message.id)) {
-    return page;
+  discard(id: string): void {
+    this.outbox.discard(id);
   }
-  return {
-    ...page,
-    allMessageConnection: {
-      nextToken: connection?.nextToken ?? null,
-      messages: [message, ...messages],
-    },
-  };
 }

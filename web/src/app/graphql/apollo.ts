@@ -1,5 +1,5 @@
 import { inject } from '@angular/core';
-import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
@@ -8,11 +8,11 @@ import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { Session } from '../auth/session';
 import { Connection } from './connection';
-import { cacheTypePolicies } from './cache';
+import { PersistedCache } from '../offline/persisted-cache';
 
 /**
  * The Apollo client: queries and mutations over HTTP, subscriptions over graphql-transport-ws on the
- * same /graphql, both with the signed-in user's access token.
+ * same /graphql, both with the signed-in user's access token; its cache is kept in IndexedDB.
  */
 export function createApollo(): ApolloClient.Options {
   const session = inject(Session);
@@ -48,7 +48,7 @@ export function createApollo(): ApolloClient.Options {
     new GraphQLWsLink(socket),
     authenticated.concat(http),
   );
-  return { link, cache: new InMemoryCache({ typePolicies: cacheTypePolicies }) };
+  return { link, cache: inject(PersistedCache).cache };
 }
 
 function pause(milliseconds: number): Promise<void> {

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { signUp, startConversation } from '../support/browser.mjs';
+import { serverAndBrowser } from '../support/suite.mjs';
+
+const running = serverAndBrowser();
+
+test('a message sent offline waits through a reload, then is delivered once', async () => {
+  const frank = await signUp(running.browser, running.server.url, 'frank');
+  const grace = await signUp(running.browser, running.server.url, 'grace');
+  await startConversation(frank, 'grace');
+  await frank.getByLabel('Message').fill('Hello');
+  await frank.getByRole('button', { name: 'Send' }).click();
+  await grace.getByRole('link', { name: 'grace, frank' }).click();
+  await grace.getByText('Hello').waitFor();
+  await frank.evaluate(() => navigator.serviceWorker.ready);
+  await frank.reload();
+  await frank.getByText('Hello').waitFor();
+  // The cache is written to IndexedDB a moment after it changes.
+  await frank.waitForTimeout(1_500);
+
+  await frank.context().setOffline(true);
+  await frank.locator('.status', { hasText: 'Offline' }).waitFor();
+  await frank.getByLabel('Message').fill('Sent offline');
+  await frank.getByRole('button', { name: 'Send' }).click();
+  const offlineCheck = frank.locator('.message.mine', { hasText: 'Sent offline' }).locator('.check');
+  assert.equal(await offlineCheck.getAttribute('aria-label'), 'not sent yet');
+
+  await frank.reload();
+  await frank.getByRole('link', { name: 'grace, frank' }).waitFor();
+  await frank.getByText('Hello').waitFor();
+  await frank.getByText('Sent offline').waitFor();
+  assert.equal(await offlineCheck.getAttribute('aria-label'), 'not sent yet');
+  assert.equal(await grace.getByText('Sent offline').count(), 0);
+
+  await frank.context().setOffline(false);
+  await frank.locator('.message.mine .check.sent', { hasText: '✓' }).nth(1).waitFor();
+  assert.equal(await offlineCheck.getAttribute('aria-label'), 'sent');
+  await grace.getByText('Sent offline').waitFor();
+  assert.deepEqual(await grace.locator('.message .content').allTextContents(), [
+    'Hello',
+    'Sent offline',
+  ]);
+
+  await frank.reload();
+  await frank.getByText('Sent offline').waitFor();
+  assert.deepEqual(await frank.locator('.message .content').allTextContents(), [
+    'Hello',
+    'Sent offline',
+  ]);
+});

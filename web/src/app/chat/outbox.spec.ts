@@ -1,0 +1,132 @@
+import 'fake-indexeddb/auto';
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { Apollo } from 'apollo-angular';
+import { clear } from 'idb-keyval';
+import { Observable, of, throwError } from 'rxjs';
+import { Session } from '../auth/session';
+import { offlineStore } from '../offline/offline-store';
+import { Outbox, OutgoingMessage } from './outbox';
+
+/** Answers createMessage as the test says, and notes the id of each message sent. */
+class FakeApollo {
+  readonly sent: string[] = [];
+
+  answer: (id: string) => Observable<unknown> = () => of({ data: null });
+
+  mutate(options: { variables: { id: string } }): Observable<unknown> {
+    this.sent.push(options.variables.id);
+    return this.answer(options.variables.id);
+  }
+}
+
+const unreachable = () => throwError(() => new TypeError('Failed to fetch'));
+
+function message(id: string): OutgoingMessage {
+  return {
+    id,
+    conversationId: 'c1',
+    content: `content of ${id}`,
+    createdAt: '2026-11-25T10:00:00.000Z',
+    sender: 'u1',
+    senderName: 'alice',
+  };
+}
+
+function startOutbox(apollo: FakeApollo): Outbox {
+  TestBed.resetTestingModule();
+  TestBed.configureTestingModule({
+    providers: [
+      { provide: Apollo, useValue: apollo },
+      { provide: Session, useValue: { userId: signal('u1') } },
+    ],
+  });
+  return TestBed.inject(Outbox);
+}
+
+describe('Outbox', () => {
+  beforeEach(async () => clear(offlineStore()));
+
+  it('sends messages in the order they were written, and lets go of each once stored', async () => {
+    const apollo = new FakeApollo();
+    const outbox = startOutbox(apollo);
+
+    await outbox.add(message('m1'));
+    await outbox.add(message('m2'));
+
+    await vi.waitFor(() => expect(outbox.messages()).toEqual([]));
+    expect(apollo.sent).toEqual(['m1', 'm2']);
+  });
+
+  it('keeps a message while the server cannot be reached, and sends it when the network is back', async () => {
+    const apollo = new FakeApollo();
+    apollo.answer = unreachable;
+    const outbox = startOutbox(apollo);
+
+    await outbox.add(message('m1'));
+    await vi.waitFor(() => expect(apollo.sent).toEqual(['m1']));
+    expect(outbox.messages()).toEqual([message('m1')]);
+
+    apollo.answer = () => of({ data: null });
+    dispatchEvent(new Event('online'));
+
+    await vi.waitFor(() => expect(outbox.messages()).toEqual([]));
+    expect(apollo.sent).toEqual(['m1', 'm1']);
+  });
+
+  it('keeps waiting messages across a restart of the app, and sends them then', async () => {
+    const offline = new FakeApollo();
+    offline.answer = unreachable;
+    await startOutbox(offline).add(message('m1'));
+    await vi.waitFor(() => expect(offline.sent).toEqual(['m1']));
+
+    const online = new FakeApollo();
+    const restarted = startOutbox(online);
+    await restarted.restore();
+
+    await vi.waitFor(() => expect(online.sent).toEqual(['m1']));
+    await vi.waitFor(() => expect(restarted.messages()).toEqual([]));
+  });
+
+  it('marks a message the server refuses, never sends it again, and sends the next ones', async () => {
+    const apollo = new FakeApollo();
+    apollo.answer = (id) =>
+      id === 'm1'
+        ? throwError(
+            () =>
+              new CombinedGraphQLErrors({
+                errors: [
+                  { message: 'content is too long', extensions: { classification: 'BAD_REQUEST' } },
+                ],
+              }),
+          )
+        : of({ data: null });
+    const outbox = startOutbox(apollo);
+
+    await outbox.add(message('m1'));
+    await outbox.add(message('m2'));
+
+    await vi.waitFor(() =>
+      expect(outbox.messages()).toEqual([{ ...message('m1'), refusal: 'content is too long' }]),
+    );
+    expect(apollo.sent).toEqual(['m1', 'm2']);
+  });
+
+  it('keeps, to try again, a message that met an error of the server itself', async () => {
+    const apollo = new FakeApollo();
+    apollo.answer = () =>
+      throwError(
+        () =>
+          new CombinedGraphQLErrors({
+            errors: [{ message: 'internal', extensions: { classification: 'INTERNAL_ERROR' } }],
+          }),
+      );
+    const outbox = startOutbox(apollo);
+
+    await outbox.add(message('m1'));
+    await vi.waitFor(() => expect(apollo.sent).toEqual(['m1']));
+
+    expect(outbox.messages()).toEqual([message('m1')]);
+  });
+});
