@@ -1,7 +1,8 @@
 // Lighthouse scores of the conversation page, on a phone (Lighthouse's default mobile emulation)
 // and on a desktop: starts the server jar, signs a user up in Debian's Chromium, opens a
-// conversation with a dozen messages, and audits it. Run with `npm run lighthouse`.
-import { mkdtempSync, rmSync } from 'node:fs';
+// conversation with a dozen messages, and audits it. Run with `npm run lighthouse`; the whole
+// reports are written to target/lighthouse/.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
@@ -11,6 +12,10 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, signUpOn, startConversation } from './sup
 import { startServer } from './support/server.mjs';
 
 const DEBUGGING_PORT = 9333;
+
+/** Where the whole reports go, one JSON file a device. */
+const REPORTS = join(import.meta.dirname, 'target', 'lighthouse');
+mkdirSync(REPORTS, { recursive: true });
 
 const server = await startServer();
 const profile = mkdtempSync(join(tmpdir(), 'chatql-lighthouse-'));
@@ -42,7 +47,16 @@ try {
     const scores = Object.values(lhr.categories).map(
       (category) => `${category.title} ${Math.round(category.score * 100)}`,
     );
+    const metrics = [
+      'first-contentful-paint',
+      'largest-contentful-paint',
+      'total-blocking-time',
+      'speed-index',
+      'cumulative-layout-shift',
+    ].map((id) => `${lhr.audits[id].title} ${lhr.audits[id].displayValue}`);
     console.log(`${device}, ${lhr.finalDisplayedUrl}: ${scores.join(', ')}`);
+    console.log(`  ${metrics.join(', ')}`);
+    writeFileSync(join(REPORTS, `${device}.json`), JSON.stringify(lhr, null, 1));
   }
 } finally {
   await browser.close();
