@@ -1,4 +1,5 @@
-import { subjectOf } from './session';
+import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
+import { AuthError, subjectOf } from './session';
 
 describe('subjectOf', () => {
   it("reads a JWT's sub claim", () => {
@@ -9,5 +10,38 @@ describe('subjectOf', () => {
 
   it('is empty for something that is not a JWT', () => {
     expect(subjectOf('garbage')).toBe('');
+  });
+});
+
+describe('AuthError', () => {
+  const answer = (status: number, body: object | null, headers: Record<string, string> = {}) =>
+    AuthError.of(new HttpErrorResponse({ status, error: body, headers: new HttpHeaders(headers) }));
+
+  it("gives the server's message as a sentence, with its error code", () => {
+    const error = answer(403, {
+      error: 'user_not_confirmed',
+      message: 'the account is not confirmed',
+    });
+
+    expect(error.message).toBe('The account is not confirmed.');
+    expect(error.code).toBe('user_not_confirmed');
+  });
+
+  it('says when to try again after too many attempts', () => {
+    expect(answer(429, { error: 'too_many_requests' }, { 'Retry-After': '42' }).message).toBe(
+      'Too many attempts. Try again in 42 seconds.',
+    );
+  });
+
+  it('says the server cannot be reached when there is no answer', () => {
+    expect(answer(0, null).message).toBe(
+      'The server cannot be reached. Check your connection and try again.',
+    );
+  });
+
+  it('never shows what a failing server answered', () => {
+    expect(answer(500, { message: 'NullPointerException' }).message).toBe(
+      'The server could not answer. Try again in a moment.',
+    );
   });
 });

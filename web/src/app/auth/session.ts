@@ -49,6 +49,16 @@ export class Session {
     });
   }
 
+  /** Confirms a new account with the code the server sent by e-mail. */
+  async confirmSignUp(username: string, code: string): Promise<void> {
+    await this.post('/auth/confirm-sign-up', { username, code });
+  }
+
+  /** Asks the server to send a new confirmation code. */
+  async resendConfirmation(username: string): Promise<void> {
+    await this.post('/auth/resend-confirmation', { username });
+  }
+
   async signIn(username: string, password: string): Promise<void> {
     const tokens = await this.post<Tokens>('/auth/sign-in', { username, password });
     this.keep(tokens, username);
@@ -118,29 +128,46 @@ export class Session {
   }
 }
 
-/** An error of the identity endpoints, with the server's message when it gave one. */
+/** An error of the identity endpoints, put in words for the user. */
 export class AuthError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    /** The server's error code, such as {@code user_not_confirmed}; empty when it gave none. */
+    readonly code = '',
   ) {
     super(message);
   }
 
   static of(error: unknown): AuthError {
-    if (error instanceof HttpErrorResponse) {
-      if (error.status === 0) {
-        return new AuthError(
-          'The server cannot be reached. Check your connection and try again.',
-          0,
-        );
-      }
-      const message =
-        typeof error.error?.message === 'string' ? error.error.message : error.message;
-      return new AuthError(message, error.status);
+    if (!(error instanceof HttpErrorResponse)) {
+      return new AuthError(String(error), -1);
     }
-    return new AuthError(String(error), -1);
+    const code = typeof error.error?.error === 'string' ? error.error.error : '';
+    if (error.status === 0) {
+      return new AuthError('The server cannot be reached. Check your connection and try again.', 0);
+    }
+    if (error.status === 429) {
+      const seconds = Number(error.headers.get('Retry-After'));
+      const wait = seconds > 0 ? `in ${seconds} second${seconds === 1 ? '' : 's'}` : 'later';
+      return new AuthError(`Too many attempts. Try again ${wait}.`, 429, code);
+    }
+    if (error.status >= 500) {
+      return new AuthError('The server could not answer. Try again in a moment.', error.status);
+    }
+    const message = typeof error.error?.message === 'string' ? error.error.message : error.message;
+    return new AuthError(sentence(message), error.status, code);
   }
+}
+
+/** The server's messages start in lower case and end without a full stop. */
+function sentence(message: string): string {
+  const text = message.trim();
+  if (!text) {
+    return 'Something went wrong. Try again.';
+  }
+  const capitalised = text[0].toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
 }
 
 function read(): StoredSession | null {

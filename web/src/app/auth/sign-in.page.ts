@@ -1,32 +1,37 @@
 import { Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
+import { ConfirmCode } from './confirm-code';
 import { AuthError, Session } from './session';
 
 @Component({
   selector: 'app-sign-in',
-  imports: [FormsModule, RouterLink],
+  imports: [ConfirmCode, FormsModule, RouterLink],
   template: `
-    <form class="card" (ngSubmit)="signIn()">
-      <h1>Sign in</h1>
-      <label
-        >Username <input name="username" [(ngModel)]="username" autocomplete="username" required
-      /></label>
-      <label
-        >Password
-        <input
-          name="password"
-          type="password"
-          [(ngModel)]="password"
-          autocomplete="current-password"
-          required
-      /></label>
-      @if (error()) {
-        <p class="error" role="alert">{{ error() }}</p>
-      }
-      <button type="submit" [disabled]="busy()">Sign in</button>
-      <p>New here? <a routerLink="/sign-up">Create an account</a></p>
-    </form>
+    @if (awaitingConfirmation()) {
+      <app-confirm-code [username]="username.trim()" (confirmed)="signIn()" />
+    } @else {
+      <form class="card" (ngSubmit)="signIn()">
+        <h1>Sign in</h1>
+        <label
+          >Username <input name="username" [(ngModel)]="username" autocomplete="username" required
+        /></label>
+        <label
+          >Password
+          <input
+            name="password"
+            type="password"
+            [(ngModel)]="password"
+            autocomplete="current-password"
+            required
+        /></label>
+        @if (error()) {
+          <p class="error" role="alert">{{ error() }}</p>
+        }
+        <button type="submit" [disabled]="busy()">Sign in</button>
+        <p>New here? <a routerLink="/sign-up">Create an account</a></p>
+      </form>
+    }
   `,
 })
 export class SignInPage {
@@ -37,19 +42,23 @@ export class SignInPage {
   password = '';
   readonly error = signal('');
   readonly busy = signal(false);
+  readonly awaitingConfirmation = signal(false);
 
   async signIn(): Promise<void> {
     this.busy.set(true);
     this.error.set('');
+    this.awaitingConfirmation.set(false);
     try {
       await this.session.signIn(this.username.trim(), this.password);
       await this.router.navigateByUrl('/chat');
     } catch (error) {
-      this.error.set(
-        error instanceof AuthError && error.status === 401
-          ? 'Wrong username or password.'
-          : String((error as Error).message),
-      );
+      if (error instanceof AuthError && error.code === 'user_not_confirmed') {
+        this.awaitingConfirmation.set(true);
+      } else if (error instanceof AuthError && error.status === 401) {
+        this.error.set('Wrong username or password.');
+      } else {
+        this.error.set(error instanceof AuthError ? error.message : String(error));
+      }
     } finally {
       this.busy.set(false);
     }
