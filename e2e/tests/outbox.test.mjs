@@ -23,7 +23,9 @@ test('a message sent offline waits through a reload, then is delivered once', as
   await frank.locator('.status', { hasText: 'Offline' }).waitFor();
   await frank.getByLabel('Message').fill('Sent offline');
   await frank.getByRole('button', { name: 'Send' }).click();
-  const offlineCheck = frank.locator('.message.mine', { hasText: 'Sent offline' }).locator('.check');
+  const offlineCheck = frank
+    .locator('.message.mine', { hasText: 'Sent offline' })
+    .locator('.check');
   assert.equal(await offlineCheck.getAttribute('aria-label'), 'not sent yet');
 
   await frank.reload();
