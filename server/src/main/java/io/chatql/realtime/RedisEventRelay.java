@@ -5,7 +5,11 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +98,22 @@ class RedisEventRelay implements EventRelay, SmartLifecycle {
             events.deliver((LiveEvent) json.treeToValue(relayed.event(), type));
         } catch (ClassNotFoundException | RuntimeException ex) {
             LOG.warn("Ignored a relayed event that could not be read: {}", ex.getMessage());
+        }
+    }
+
+    /** Answers whether Redis answers a PING within {@code timeout}. */
+    boolean reachable(Duration timeout) {
+        StatefulRedisConnection<String, String> connection = publishing;
+        if (connection == null) {
+            return false;
+        }
+        try {
+            return "PONG".equals(connection.async().ping().get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (ExecutionException | TimeoutException ex) {
+            return false;
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -1,6 +1,9 @@
 package io.chatql.realtime;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -13,11 +16,22 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class RelayConfiguration {
 
+    private static final Duration REDIS_HEALTH_TIMEOUT = Duration.ofSeconds(1);
+
     @Bean
     @Conditional(RedisConfigured.class)
     RedisEventRelay redisEventRelay(
             RedisSettings settings, RealtimeProperties realtime, LiveEvents events, JsonMapper json) {
         return new RedisEventRelay(settings, realtime, events, json);
+    }
+
+    /** Readiness includes Redis when the nodes relay their events over it. */
+    @Bean("redis")
+    @Conditional(RedisConfigured.class)
+    HealthIndicator redisHealthIndicator(RedisEventRelay relay) {
+        return () -> relay.reachable(REDIS_HEALTH_TIMEOUT)
+                ? Health.up().build()
+                : Health.down().withDetail("reason", "Redis does not answer").build();
     }
 
     static class RedisConfigured implements Condition {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,15 +88,34 @@ class MultiNodeIntegrationTests {
         Subscriber onB = nodeB.follow(bob, conversationId);
         List<String> sent = new ArrayList<>();
         sent.add(nodeA.client().send(alice, conversationId, "before the restart"));
+        expectHealth(nodeA, "readiness", 200, "UP");
 
         redis.stop();
         sent.add(nodeA.client().send(alice, conversationId, "while Redis is down"));
         sent.add(nodeA.client().send(alice, conversationId, "still down"));
+        expectHealth(nodeA, "readiness", 503, "DOWN");
+        expectHealth(nodeA, "liveness", 200, null);
         redis.restart();
         awaitRelaying(alice, bob, conversationId, sent);
 
         onB.awaitExactly(sent);
         onB.stop();
+        expectHealth(nodeA, "readiness", 200, "UP");
+    }
+
+    /** The node's health {@code group} answers {@code status}, with Redis as {@code redisStatus}. */
+    private static void expectHealth(Node node, String group, int status, @Nullable String redisStatus) {
+        var body = node.client()
+                .http()
+                .get()
+                .uri("/actuator/health/" + group)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(status)
+                .expectBody();
+        if (redisStatus != null) {
+            body.jsonPath("$.components.redis.status").isEqualTo(redisStatus);
+        }
     }
 
     /** Sends from A until B relays again; the first message B gets after the restart fills the gap. */
