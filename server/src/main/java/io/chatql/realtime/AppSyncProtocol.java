@@ -22,6 +22,11 @@ class AppSyncProtocol extends JsonProtocol {
     }
 
     @Override
+    public String label() {
+        return "appsync";
+    }
+
+    @Override
     ClientMessage decode(String type, Map<String, Object> message) {
         return switch (type) {
             case "connection_init" -> new ClientMessage.Init(Map.of());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.SubscriptionPublisherException;
@@ -73,17 +74,20 @@ class GraphQlOperations {
         } catch (ServerWebInputException ex) {
             return Flux.error(new OperationFailed(errors(List.of(badRequest(ex.getReason())))));
         }
-        Queue<Long> positions = new ConcurrentLinkedQueue<>();
+        Queue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
         request.configureExecutionInput((input, builder) -> {
-            mode.applyTo(input.getGraphQLContext(), positions::add, listening);
+            mode.applyTo(
+                    input.getGraphQLContext(),
+                    position -> arrivals.add(new Arrival(position, System.nanoTime())),
+                    listening);
             return input;
         });
         return handler.handleRequest(request)
                 .flatMapMany(response -> response.getData() instanceof Publisher<?> events
                         ? Flux.from(events)
                                 .cast(ExecutionResult.class)
-                                .map(result -> new Result(serialize(result.toSpecification()), positionOf(positions)))
-                        : Flux.just(new Result(serialize(response.toMap()), Long.MIN_VALUE)))
+                                .map(result -> Result.of(serialize(result.toSpecification()), arrivals.poll()))
+                        : Flux.just(Result.of(serialize(response.toMap()), null)))
                 .onErrorMap(SubscriptionPublisherException.class, ex -> new OperationFailed(errors(ex.getErrors())))
                 .contextWrite(ReactiveSecurityContextHolder.withAuthentication(user));
     }
@@ -96,12 +100,6 @@ class GraphQlOperations {
     private String serialize(Map<String, Object> result) {
         serialized.incrementAndGet();
         return json.writeValueAsString(result);
-    }
-
-    /** The position of the event whose result this is: events and results come in the same order. */
-    private static long positionOf(Queue<Long> positions) {
-        Long position = positions.poll();
-        return position == null ? Long.MIN_VALUE : position;
     }
 
     /**
@@ -140,10 +138,23 @@ class GraphQlOperations {
     }
 
     /**
-     * One serialized result, with the position of the event it is about ({@link Long#MIN_VALUE} when it
-     * is not about an event).
+     * One serialized result, with the position of the event it is about and when that event reached
+     * this node, in {@link System#nanoTime()}; both {@link #NOT_AN_EVENT} when it is not about an event.
      */
-    record Result(String json, long position) {}
+    record Result(String json, long position, long receivedAt) {
+
+        static final long NOT_AN_EVENT = Long.MIN_VALUE;
+
+        /** The result about {@code event}, the next event that reached the operation, if any. */
+        static Result of(String json, @Nullable Arrival event) {
+            return event == null
+                    ? new Result(json, NOT_AN_EVENT, NOT_AN_EVENT)
+                    : new Result(json, event.position(), event.receivedAt());
+        }
+    }
+
+    /** An event that reached an operation: results come in the order of their events. */
+    private record Arrival(long position, long receivedAt) {}
 
     /** An operation ended with errors, already serialized. */
     static final class OperationFailed extends RuntimeException {

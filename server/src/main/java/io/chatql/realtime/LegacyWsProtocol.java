@@ -17,6 +17,11 @@ class LegacyWsProtocol extends JsonProtocol {
     }
 
     @Override
+    public String label() {
+        return "subscriptions-transport-ws";
+    }
+
+    @Override
     ClientMessage decode(String type, Map<String, Object> message) {
         return switch (type) {
             case "connection_init" -> new ClientMessage.Init(Protocol.mapOf(message.get("payload")));

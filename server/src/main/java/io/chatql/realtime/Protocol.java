@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  */
 interface Protocol {
 
+    /** The protocol's name in metrics. */
+    String label();
+
     /** Reads one text frame. */
     ClientMessage decode(String text);
 

@@ -69,6 +69,7 @@ final class RealtimeConnection {
     /** Serves the connection until either side closes it. */
     Mono<Void> serve() {
         services.registry().opened(this);
+        services.meters().connectionOpened(protocol.label());
         timers.add(Mono.delay(services.properties().connectionInitTimeout()).subscribe(tick -> {
             if (!initialised.get()) {
                 close(CloseCodes.INIT_TIMEOUT);
@@ -119,6 +120,7 @@ final class RealtimeConnection {
                 .doOnNext(this::accept)
                 .onErrorResume(ex -> {
                     LOG.debug("Refused a real-time connection: {}", ex.getMessage());
+                    services.meters().connectionRefused();
                     refuse(401, ex.getMessage(), CloseCodes.UNAUTHORIZED);
                     return Mono.empty();
                 })
@@ -170,13 +172,18 @@ final class RealtimeConnection {
         operation.update(runAs.flatMapMany(runner -> services.subscriptions()
                         .run(session.getHandshakeInfo(), id, subscribe.request(), runner)
                         .doOnSubscribe(started -> {
+                            services.meters().subscriptionStarted(protocol.label());
                             String ack = protocol.started(id);
                             if (ack != null) {
                                 send(ack);
                             }
-                        }))
+                        })
+                        .doFinally(ended -> services.meters().subscriptionEnded(protocol.label())))
                 .subscribe(
-                        result -> send(protocol.next(id, result)),
+                        result -> {
+                            send(protocol.next(id, result.json()));
+                            services.meters().delivered(result.receivedAt());
+                        },
                         failure -> {
                             if (operations.remove(id) != null) {
                                 send(protocol.error(id, errorsOf(failure)));
@@ -249,6 +256,7 @@ final class RealtimeConnection {
             services.registry().release(released.getName());
         }
         services.registry().closed(this);
+        services.meters().connectionClosed(protocol.label());
     }
 
     /** What every connection of this node uses. */
@@ -257,5 +265,6 @@ final class RealtimeConnection {
             ConnectionRegistry registry,
             GraphQlOperations operations,
             SharedSubscriptions subscriptions,
-            ConnectionAuthentication authentication) {}
+            ConnectionAuthentication authentication,
+            RealtimeMeters meters) {}
 }

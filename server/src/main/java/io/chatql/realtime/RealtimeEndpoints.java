@@ -26,9 +26,10 @@ class RealtimeEndpoints {
             GraphQlOperations operations,
             SharedSubscriptions subscriptions,
             ConnectionAuthentication authentication,
+            RealtimeMeters meters,
             JsonMapper json) {
-        RealtimeConnection.Services services =
-                new RealtimeConnection.Services(properties, registry, operations, subscriptions, authentication);
+        RealtimeConnection.Services services = new RealtimeConnection.Services(
+                properties, registry, operations, subscriptions, authentication, meters);
         RealtimeEndpoint graphQl = new RealtimeEndpoint(
                 Map.of(
                         TransportWsProtocol.NAME, new TransportWsProtocol(json),

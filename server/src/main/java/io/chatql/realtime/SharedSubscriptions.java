@@ -71,18 +71,16 @@ class SharedSubscriptions {
     }
 
     /** The serialized results of one operation of a connection, run as {@code user}. */
-    Flux<String> run(HandshakeInfo handshake, String id, Map<String, Object> request, Authentication user) {
+    Flux<GraphQlOperations.Result> run(
+            HandshakeInfo handshake, String id, Map<String, Object> request, Authentication user) {
         Optional<Sharing> sharing = Sharing.of(request, user);
         if (sharing.isEmpty()) {
-            return operations
-                    .execute(handshake, id, request, user, SubscriptionMode.LIVE)
-                    .map(GraphQlOperations.Result::json);
+            return operations.execute(handshake, id, request, user, SubscriptionMode.LIVE);
         }
         Sharing shared = sharing.get();
         return operations
                 .execute(handshake, id, request, user, SubscriptionMode.AUTHORIZE)
-                .thenMany(Flux.defer(() -> follow(shared, handshake, id, request, user)))
-                .map(GraphQlOperations.Result::json);
+                .thenMany(Flux.defer(() -> follow(shared, handshake, id, request, user)));
     }
 
     /** How many groups' executions listen to events on this node. */

@@ -14,6 +14,11 @@ class TransportWsProtocol extends JsonProtocol {
     }
 
     @Override
+    public String label() {
+        return "graphql-transport-ws";
+    }
+
+    @Override
     ClientMessage decode(String type, Map<String, Object> message) {
         return switch (type) {
             case "connection_init" -> new ClientMessage.Init(Protocol.mapOf(message.get("payload")));

@@ -1,0 +1,93 @@
+package io.chatql.realtime;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.stereotype.Component;
+
+/**
+ * The meters of the real-time layer: open connections and running subscriptions by protocol, results
+ * delivered, how long a result takes from its event reaching this node to its connection, and
+ * connections refused for their credentials.
+ */
+@Component
+class RealtimeMeters {
+
+    private final MeterRegistry registry;
+
+    private final Map<String, AtomicInteger> connections = new ConcurrentHashMap<>();
+
+    private final Map<String, AtomicInteger> subscriptions = new ConcurrentHashMap<>();
+
+    private final Counter deliveries;
+
+    private final Timer deliveryLatency;
+
+    private final Counter refusedConnections;
+
+    RealtimeMeters(MeterRegistry registry) {
+        this.registry = registry;
+        this.deliveries = Counter.builder("chatql.subscription.deliveries")
+                .description("Subscription results queued for real-time connections")
+                .register(registry);
+        this.deliveryLatency = Timer.builder("chatql.delivery.latency")
+                .description("From an event reaching this node to its result queued for a connection")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry);
+        this.refusedConnections = Counter.builder("chatql.auth.failures")
+                .description("Requests and connections refused for missing or invalid credentials")
+                .tag("transport", "websocket")
+                .register(registry);
+    }
+
+    void connectionOpened(String protocol) {
+        gauge("chatql.connections.open", "Open real-time connections", connections, protocol)
+                .incrementAndGet();
+    }
+
+    void connectionClosed(String protocol) {
+        gauge("chatql.connections.open", "Open real-time connections", connections, protocol)
+                .decrementAndGet();
+    }
+
+    void subscriptionStarted(String protocol) {
+        gauge("chatql.subscriptions.active", "Running subscriptions", subscriptions, protocol)
+                .incrementAndGet();
+    }
+
+    void subscriptionEnded(String protocol) {
+        gauge("chatql.subscriptions.active", "Running subscriptions", subscriptions, protocol)
+                .decrementAndGet();
+    }
+
+    /** Counts a delivered result whose event reached this node at {@code receivedAt} (nano time). */
+    void delivered(long receivedAt) {
+        deliveries.increment();
+        if (receivedAt != GraphQlOperations.Result.NOT_AN_EVENT) {
+            deliveryLatency.record(System.nanoTime() - receivedAt, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    void connectionRefused() {
+        refusedConnections.increment();
+    }
+
+    private AtomicInteger gauge(String name, String description, Map<String, AtomicInteger> values, String protocol) {
+        return values.computeIfAbsent(protocol, tag -> {
+            AtomicInteger value = new AtomicInteger();
+            Gauge.builder(name, value, AtomicInteger::get)
+                    .description(description)
+                    .tag("protocol", tag)
+                    .register(registry);
+            return value;
+        });
+    }
+}
