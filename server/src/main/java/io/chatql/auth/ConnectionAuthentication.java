@@ -5,9 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
-import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -19,17 +17,17 @@ import reactor.core.publisher.Mono;
 @Component
 public class ConnectionAuthentication {
 
-    private final JwtReactiveAuthenticationManager tokens;
+    private final RequestAuthentication authentication;
 
-    ConnectionAuthentication(ReactiveJwtDecoder accessTokenDecoder) {
-        this.tokens = new JwtReactiveAuthenticationManager(accessTokenDecoder);
+    ConnectionAuthentication(RequestAuthentication authentication) {
+        this.authentication = authentication;
     }
 
     /** The user the credentials prove, or an authentication error. */
     public Mono<Authentication> authenticate(Map<String, Object> credentials) {
         String token = AccessTokens.fromAuthorization(authorizationOf(credentials));
         if (token != null) {
-            return tokens.authenticate(new BearerTokenAuthenticationToken(token));
+            return authentication.authenticate(new BearerTokenAuthenticationToken(token));
         }
         if (valueOf(credentials, "x-api-key") != null) {
             return Mono.error(new BadCredentialsException("API keys are not accepted by this server"));

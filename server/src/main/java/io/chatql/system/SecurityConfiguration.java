@@ -1,13 +1,14 @@
 package io.chatql.system;
 
 import io.chatql.auth.BearerOrRawTokenConverter;
+import io.chatql.auth.RequestAuthentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import reactor.core.publisher.Mono;
 
 /**
  * Every GraphQL request over HTTP needs a valid access token (401 without one). WebSocket upgrades are
@@ -27,7 +28,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder accessTokenDecoder) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, RequestAuthentication authentication) {
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -41,7 +42,7 @@ class SecurityConfiguration {
                         .permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenConverter(new BearerOrRawTokenConverter())
-                        .jwt(jwt -> jwt.jwtDecoder(accessTokenDecoder)))
+                        .authenticationManagerResolver(exchange -> Mono.just(authentication)))
                 .build();
     }
 
