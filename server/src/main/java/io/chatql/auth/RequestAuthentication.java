@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Proves who sends a request or opens a connection, from the credentials read from it: an access
- * token. HTTP requests and every real-time protocol authenticate here, so they accept the same
+ * token, or an API key. HTTP requests and every real-time protocol authenticate here, so they accept the same
  * credentials.
  */
 @Component
@@ -17,13 +17,19 @@ public class RequestAuthentication implements ReactiveAuthenticationManager {
 
     private final JwtReactiveAuthenticationManager tokens;
 
-    RequestAuthentication(ReactiveJwtDecoder accessTokenDecoder) {
+    private final ApiKeys apiKeys;
+
+    RequestAuthentication(ReactiveJwtDecoder accessTokenDecoder, ApiKeys apiKeys) {
         this.tokens = new JwtReactiveAuthenticationManager(accessTokenDecoder);
         this.tokens.setJwtAuthenticationConverter(new TokenUsers());
+        this.apiKeys = apiKeys;
     }
 
     @Override
     public Mono<Authentication> authenticate(Authentication credentials) {
+        if (credentials instanceof ApiKeyAuthenticationToken apiKey) {
+            return apiKeys.authenticate(apiKey.key());
+        }
         return tokens.authenticate(credentials);
     }
 }

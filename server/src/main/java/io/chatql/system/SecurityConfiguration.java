@@ -1,6 +1,6 @@
 package io.chatql.system;
 
-import io.chatql.auth.BearerOrRawTokenConverter;
+import io.chatql.auth.CredentialsConverter;
 import io.chatql.auth.RequestAuthentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,9 +11,9 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import reactor.core.publisher.Mono;
 
 /**
- * Every GraphQL request over HTTP needs a valid access token (401 without one). WebSocket upgrades are
- * let through, because graphql-transport-ws carries its token in {@code connection_init}, where it is
- * checked before any operation runs. The identity endpoints, the JWKS and health are open.
+ * Every GraphQL request over HTTP needs a valid access token or API key (401 without one). WebSocket
+ * upgrades are let through, because graphql-transport-ws carries its credentials in {@code
+ * connection_init}, where they are checked before any operation runs. The identity endpoints, the JWKS and health are open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -41,7 +41,7 @@ class SecurityConfiguration {
                         .anyExchange()
                         .permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .bearerTokenConverter(new BearerOrRawTokenConverter())
+                        .bearerTokenConverter(new CredentialsConverter())
                         .authenticationManagerResolver(exchange -> Mono.just(authentication)))
                 .build();
     }

@@ -23,28 +23,16 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Roles carried in access tokens, the configured token lifetimes, the rotation of signing keys and the
  * OpenID configuration of the built-in issuer. The clock is moved forward instead of waiting.
  */
-@Import(AdjustableClock.Configuration.class)
-@TestPropertySource(
-        properties = {
-            "chatql.auth.access-token-lifetime=10m",
-            "chatql.auth.refresh-token-lifetime=2d",
-            "chatql.auth.key-rotation-period=1h",
-            "chatql.auth.admin-username=" + RolesAndSigningKeysIntegrationTests.ADMIN,
-            "chatql.auth.public-base-url=https://chat.example.com/"
-        })
+@IdentitySettings
 abstract class RolesAndSigningKeysIntegrationTests extends IntegrationTest {
-
-    static final String ADMIN = "chief";
 
     private static final Duration ROTATION_PERIOD = Duration.ofHours(1);
 
@@ -96,7 +84,7 @@ abstract class RolesAndSigningKeysIntegrationTests extends IntegrationTest {
 
     @Test
     void namedAccountSignsInAsAdmin() throws Exception {
-        Account chief = client().signUpOnce(ADMIN);
+        Account chief = client().signUpOnce(IdentitySettings.ADMIN);
 
         assertThat(claims(chief).getStringListClaim("roles")).containsExactly("user", "admin");
     }

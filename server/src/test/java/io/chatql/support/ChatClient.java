@@ -146,11 +146,16 @@ public class ChatClient {
 
     /** GraphQL over graphql-transport-ws as {@code account}, its token in {@code connection_init}. */
     public WebSocketGraphQlTester webSocket(Account account) {
+        return webSocket(Map.of("Authorization", account.accessToken()));
+    }
+
+    /** GraphQL over graphql-transport-ws, with {@code credentials} as the {@code connection_init} payload. */
+    public WebSocketGraphQlTester webSocket(Map<String, Object> credentials) {
         return WebSocketGraphQlTester.builder(webSocketUri(), new ReactorNettyWebSocketClient())
                 .interceptor(new WebSocketGraphQlClientInterceptor() {
                     @Override
                     public Mono<Object> connectionInitPayload() {
-                        return Mono.just(Map.of("Authorization", account.accessToken()));
+                        return Mono.just(credentials);
                     }
                 })
                 .build();
