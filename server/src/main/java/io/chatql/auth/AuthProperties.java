@@ -2,6 +2,7 @@ package io.chatql.auth;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyRotationPeriod how long a signing key signs new tokens before a new key takes over
  * @param publicBaseUrl the URL clients reach this server at, for the OpenID configuration; when unset,
  *     the URL of each request
+ * @param issuers the external issuers whose tokens are accepted too
  */
 @ConfigurationProperties("chatql.auth")
 record AuthProperties(
@@ -24,4 +26,5 @@ record AuthProperties(
         @DefaultValue("30d") Duration refreshTokenLifetime,
         @Nullable String adminUsername,
         @DefaultValue("30d") Duration keyRotationPeriod,
-        @Nullable URI publicBaseUrl) {}
+        @Nullable URI publicBaseUrl,
+        @DefaultValue List<TrustedIssuer> issuers) {}

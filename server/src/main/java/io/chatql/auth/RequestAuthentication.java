@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Proves who sends a request or opens a connection, from the credentials read from it: an access
- * token, or an API key. HTTP requests and every real-time protocol authenticate here, so they accept the same
+ * token, of this server or of a trusted external issuer, or an API key. HTTP requests and every real-time protocol authenticate here, so they accept the same
  * credentials.
  */
 @Component
@@ -19,9 +19,9 @@ public class RequestAuthentication implements ReactiveAuthenticationManager {
 
     private final ApiKeys apiKeys;
 
-    RequestAuthentication(ReactiveJwtDecoder accessTokenDecoder, ApiKeys apiKeys) {
+    RequestAuthentication(ReactiveJwtDecoder accessTokenDecoder, TokenUsers users, ApiKeys apiKeys) {
         this.tokens = new JwtReactiveAuthenticationManager(accessTokenDecoder);
-        this.tokens.setJwtAuthenticationConverter(new TokenUsers());
+        this.tokens.setJwtAuthenticationConverter(users);
         this.apiKeys = apiKeys;
     }
 

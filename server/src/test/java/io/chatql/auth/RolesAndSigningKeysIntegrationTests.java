@@ -197,7 +197,7 @@ abstract class RolesAndSigningKeysIntegrationTests extends IntegrationTest {
 
     private static AuthProperties settingsNaming(String adminUsername) {
         return new AuthProperties(
-                "chatql", ACCESS_TOKEN_LIFETIME, Duration.ofDays(2), adminUsername, ROTATION_PERIOD, null);
+                "chatql", ACCESS_TOKEN_LIFETIME, Duration.ofDays(2), adminUsername, ROTATION_PERIOD, null, List.of());
     }
 
     private long storedKeys() {
