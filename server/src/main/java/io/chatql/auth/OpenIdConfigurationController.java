@@ -30,7 +30,6 @@ class OpenIdConfigurationController {
         configuration.put("issuer", properties.issuer());
         configuration.put("jwks_uri", base + "/.well-known/jwks.json");
         configuration.put("token_endpoint", base + "/auth/sign-in");
-        configuration.put("grant_types_supported", List.of("password", "refresh_token"));
         configuration.put("response_types_supported", List.of("token"));
         configuration.put("subject_types_supported", List.of("public"));
         configuration.put("id_token_signing_alg_values_supported", List.of("RS256"));

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,8 +44,8 @@ class SigningKeys {
 
     private static final int KEY_SIZE = 2048;
 
-    /** Unknown key ids make this node read the keys again at most this often. */
-    private static final Duration RELOAD_INTERVAL = Duration.ofSeconds(1);
+    /** Unknown key ids make this node read the keys again at most this often, in real time. */
+    private static final long RELOAD_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final JdbcClient jdbc;
 
@@ -55,7 +56,8 @@ class SigningKeys {
     /** Every stored key, newest first, as last read. */
     private volatile List<StoredKey> keys;
 
-    private volatile Instant loadedAt;
+    /** When an unknown key id last made this node read the keys, by {@link System#nanoTime()}. */
+    private final AtomicLong unknownKeyReloadAt = new AtomicLong(System.nanoTime() - RELOAD_INTERVAL_NANOS);
 
     /** Keys already decoded, by key id: decoding is the costly part of reading them. */
     private final Map<String, RSAKey> decoded = new ConcurrentHashMap<>();
@@ -65,7 +67,6 @@ class SigningKeys {
         this.properties = properties;
         this.clock = clock;
         this.keys = List.of();
-        this.loadedAt = Instant.MIN;
         if (reload().isEmpty()) {
             add(1);
             reload();
@@ -96,10 +97,14 @@ class SigningKeys {
 
     /**
      * Like {@link #verificationKey}, reading the keys again first, so that a key another node made is
-     * found; reads at most once per {@link #RELOAD_INTERVAL}. Blocks on the database.
+     * found; unknown key ids, which anyone can send, make it read at most once a second. Blocks on the
+     * database.
      */
     Optional<RSAKey> reloadedVerificationKey(String keyId) {
-        List<StoredKey> current = loadedAt.plus(RELOAD_INTERVAL).isAfter(clock.instant()) ? keys : reload();
+        long last = unknownKeyReloadAt.get();
+        long now = System.nanoTime();
+        boolean mayReload = now - last >= RELOAD_INTERVAL_NANOS && unknownKeyReloadAt.compareAndSet(last, now);
+        List<StoredKey> current = mayReload ? reload() : keys;
         return find(keyId, current);
     }
 
@@ -138,7 +143,6 @@ class SigningKeys {
                         rs.getObject("created_at", OffsetDateTime.class).toInstant()))
                 .list();
         keys = stored;
-        loadedAt = clock.instant();
         return stored;
     }
 

@@ -38,6 +38,9 @@ abstract class RolesAndSigningKeysIntegrationTests extends IntegrationTest {
 
     private static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(10);
 
+    /** More than the minute by which token timestamps may be off. */
+    private static final Duration CLOCK_SKEW_ALLOWED = Duration.ofMinutes(2);
+
     @Autowired
     private AdjustableClock clock;
 
@@ -67,6 +70,27 @@ abstract class RolesAndSigningKeysIntegrationTests extends IntegrationTest {
                 .expectBody()
                 .jsonPath("$.expiresIn")
                 .isEqualTo(600);
+    }
+
+    @Test
+    void accessTokenIsRefusedOnceItsLifetimeHasPassed() {
+        Account alice = signUp("alice");
+        expectAccepted(alice.accessToken());
+
+        clock.advance(ACCESS_TOKEN_LIFETIME.plus(CLOCK_SKEW_ALLOWED));
+
+        expectRefused(alice.accessToken());
+    }
+
+    @Test
+    void builtInTokenCostsNoDatabaseRead() {
+        Account alice = signUp("alice");
+        typename(alice.accessToken()).expectStatus().isOk();
+
+        long before = statements.count();
+        typename(alice.accessToken()).expectStatus().isOk();
+
+        assertThat(statements.count()).isEqualTo(before);
     }
 
     @Test
@@ -154,6 +178,20 @@ abstract class RolesAndSigningKeysIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void tokenSignedByAKeyAnotherNodeJustMadeIsAccepted() throws Exception {
+        Account alice = signUp("alice");
+        clock.advance(ROTATION_PERIOD);
+        AuthProperties settings = settingsNaming(IdentitySettings.ADMIN);
+        AccessTokens otherNode = new AccessTokens(
+                new SigningKeys(jdbc, settings, clock), new AccountRoles(jdbc, settings), settings, clock);
+
+        String token = otherNode.issue(users.findById(alice.userId()).orElseThrow());
+
+        assertThat(signingKeys.verificationKey(keyIdOf(token))).isEmpty();
+        expectAccepted(token);
+    }
+
+    @Test
     void nodesRotatingAtOnceAddOneKey() throws Exception {
         clock.advance(ROTATION_PERIOD);
         long keysBefore = storedKeys();
@@ -233,6 +271,15 @@ abstract class RolesAndSigningKeysIntegrationTests extends IntegrationTest {
 
     private void expectRefused(String accessToken) {
         me(accessToken).expectStatus().isUnauthorized();
+    }
+
+    private WebTestClient.ResponseSpec typename(String accessToken) {
+        return http().post()
+                .uri("/graphql")
+                .header("Authorization", "Bearer " + accessToken)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"query\":\"{ __typename }\"}")
+                .exchange();
     }
 
     private WebTestClient.ResponseSpec me(String accessToken) {
