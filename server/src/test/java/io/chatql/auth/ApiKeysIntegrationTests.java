@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chatql.support.Account;
 import io.chatql.support.AdjustableClock;
 import io.chatql.support.IntegrationTest;
+import io.chatql.support.NodeClient;
 import io.chatql.support.RawWebSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -216,6 +217,25 @@ abstract class ApiKeysIntegrationTests extends IntegrationTest {
 
             assertThat(socket.await(message -> message.contains("\"type\":\"data\"")))
                     .contains(id);
+        }
+    }
+
+    @Test
+    void appSyncClientInApiKeyModeReceivesMessagesLive() throws Exception {
+        NewKey key = createKey(uniqueName("bot"));
+        Account alice = signUp("alice");
+        Account bot = new Account(key.userId(), key.name(), key.key(), "");
+        String conversationId = startConversation(alice, bot);
+        int subscribersBefore = subscribers.count();
+        NodeClient appSync = NodeClient.follow("aws-appsync-api-key", client(), bot, conversationId, 2);
+        try {
+            awaitSubscribers(subscribersBefore + 1);
+            List<String> sent =
+                    List.of(send(alice, conversationId, "hello bot"), send(alice, conversationId, "still there?"));
+
+            assertThat(appSync.receivedMessageIds()).containsExactlyElementsOf(sent);
+        } finally {
+            appSync.stop();
         }
     }
 

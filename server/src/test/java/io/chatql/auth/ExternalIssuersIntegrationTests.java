@@ -6,6 +6,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import io.chatql.support.Account;
 import io.chatql.support.IntegrationTest;
 import io.chatql.support.JwksServer;
+import io.chatql.support.NodeClient;
 import io.chatql.support.RawWebSocket;
 import io.chatql.support.TestIssuer;
 import java.net.URI;
@@ -287,6 +288,28 @@ abstract class ExternalIssuersIntegrationTests extends IntegrationTest {
             socket.send("{\"type\":\"connection_init\"}");
             assertThat(socket.awaitContaining("connection_error")).contains("\"errorCode\":401");
             assertThat(socket.closeStatus(TIMEOUT).getCode()).isEqualTo(4401);
+        }
+    }
+
+    @Test
+    void originalChatQlClientWithACognitoIdTokenReceivesMessagesLive() throws Exception {
+        String sub = UUID.randomUUID().toString();
+        Account member = new Account(
+                sub, "", COGNITO.sign(COGNITO.cognitoIdToken(sub, uniqueName("amplify"), COGNITO_CLIENT)), "");
+        me(member.accessToken());
+        Account alice = signUp("alice");
+        String conversationId = startConversation(alice, member);
+        int subscribersBefore = subscribers.count();
+        NodeClient appSync = NodeClient.follow("aws-appsync", client(), member, conversationId, 2);
+        try {
+            awaitSubscribers(subscribersBefore + 1);
+            List<String> sent = List.of(
+                    send(alice, conversationId, "hello from a local account"),
+                    send(alice, conversationId, "to a Cognito user"));
+
+            assertThat(appSync.receivedMessageIds()).containsExactlyElementsOf(sent);
+        } finally {
+            appSync.stop();
         }
     }
 
