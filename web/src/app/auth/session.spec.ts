@@ -1,5 +1,5 @@
 import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
-import { AuthError, subjectOf } from './session';
+import { AuthError, rolesOf, subjectOf } from './session';
 
 describe('subjectOf', () => {
   it("reads a JWT's sub claim", () => {
@@ -10,6 +10,18 @@ describe('subjectOf', () => {
 
   it('is empty for something that is not a JWT', () => {
     expect(subjectOf('garbage')).toBe('');
+  });
+});
+
+describe('rolesOf', () => {
+  it("reads a JWT's roles claim", () => {
+    const payload = btoa(JSON.stringify({ sub: 'user-1', roles: ['user', 'admin'] }));
+
+    expect(rolesOf(`header.${payload}.signature`)).toEqual(['user', 'admin']);
+  });
+
+  it('is empty without a roles claim', () => {
+    expect(rolesOf(`header.${btoa('{}')}.signature`)).toEqual([]);
   });
 });
 

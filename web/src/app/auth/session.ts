@@ -41,6 +41,12 @@ export class Session {
     return session ? subjectOf(session.accessToken) : '';
   });
 
+  /** Whether the signed-in user administers the server: the token's roles say so. */
+  readonly admin = computed(() => {
+    const session = this.stored();
+    return session ? rolesOf(session.accessToken).includes('admin') : false;
+  });
+
   async signUp(username: string, email: string, password: string): Promise<{ confirmed: boolean }> {
     return this.post<{ userId: string; confirmed: boolean }>('/auth/sign-up', {
       username,
@@ -181,10 +187,21 @@ function read(): StoredSession | null {
 
 /** The {@code sub} claim of a JWT, read without verifying it: the server verifies every request. */
 export function subjectOf(jwt: string): string {
+  const sub = claimsOf(jwt)['sub'];
+  return typeof sub === 'string' ? sub : '';
+}
+
+/** The {@code roles} claim of a JWT, such as {@code ['user', 'admin']}. */
+export function rolesOf(jwt: string): string[] {
+  const roles = claimsOf(jwt)['roles'];
+  return Array.isArray(roles) ? roles.filter((role) => typeof role === 'string') : [];
+}
+
+function claimsOf(jwt: string): Record<string, unknown> {
   try {
     const payload = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-    return JSON.parse(atob(payload)).sub ?? '';
+    return JSON.parse(atob(payload)) ?? {};
   } catch {
-    return '';
+    return {};
   }
 }
