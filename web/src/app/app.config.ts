@@ -1,14 +1,16 @@
 import { provideHttpClient, withFetch } from '@angular/common/http';
 import {
   ApplicationConfig,
+  DestroyRef,
   inject,
   isDevMode,
   provideAppInitializer,
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideApollo } from 'apollo-angular';
 import { routes } from './app.routes';
+import { Analytics } from './analytics/analytics';
 import { createApollo } from './graphql/apollo';
 import { Outbox } from './chat/outbox';
 import { PersistedCache } from './offline/persisted-cache';
@@ -26,6 +28,9 @@ export const appConfig: ApplicationConfig = {
       const outbox = inject(Outbox);
       await cache.restore();
       await outbox.restore();
+    }),
+    provideAppInitializer(() => {
+      inject(Analytics).start(inject(Router), inject(DestroyRef));
     }),
     // Caches the app shell, so that the app opens with no network.
     provideServiceWorker('ngsw-worker.js', {

@@ -5,6 +5,7 @@ import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } fro
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { Apollo, QueryRef } from 'apollo-angular';
 import { filter, firstValueFrom } from 'rxjs';
+import { Analytics } from '../analytics/analytics';
 import { Session } from '../auth/session';
 import { Connection } from '../graphql/connection';
 import {
@@ -101,6 +102,7 @@ export class ChatPage implements OnInit {
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
   private readonly connection = inject(Connection);
+  private readonly analytics = inject(Analytics);
   private stopFollowingConversations?: () => void;
 
   readonly users = signal<User[]>([]);
@@ -160,6 +162,7 @@ export class ChatPage implements OnInit {
           this.apollo.mutate({ mutation: ADD_MEMBER, variables: { conversationId: id, userId } }),
         );
       }
+      this.analytics.record('New Conversation', { members: String(members.length) });
       this.picked.set(new Set());
       this.name = '';
       await this.router.navigate(['/chat', id]);

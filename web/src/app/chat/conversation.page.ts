@@ -27,6 +27,7 @@ import {
   withNewest,
 } from './messages';
 import { Outbox, asMessage } from './outbox';
+import { Analytics } from '../analytics/analytics';
 import { RelativeTimePipe } from './relative-time';
 
 /**
@@ -100,6 +101,7 @@ export class ConversationPage implements OnInit {
   readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
 
   private readonly outbox = inject(Outbox);
+  private readonly analytics = inject(Analytics);
 
   private readonly newestFirst = signal<Message[]>([]);
   private readonly waiting = computed(() =>
@@ -271,6 +273,7 @@ export class ConversationPage implements OnInit {
       sender: this.me(),
       senderName: this.session.username(),
     });
+    this.analytics.record('Chat MSG Sent', { conversationId: this.conversationId() });
   }
 
   discard(id: string): void {
