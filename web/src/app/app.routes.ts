@@ -19,5 +19,11 @@ export const routes: Routes = [
       { path: ':conversationId', component: ConversationPage, title: 'Conversation · ChatQL' },
     ],
   },
+  {
+    path: 'admin',
+    loadComponent: () => import('./admin/dashboard.page').then((page) => page.DashboardPage),
+    canActivate: [signedIn],
+    title: 'Dashboard · ChatQL',
+  },
   { path: '**', redirectTo: 'chat' },
 ];

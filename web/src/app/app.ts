@@ -1,6 +1,7 @@
 import { Component, inject } from '@angular/core';
-import { Router, RouterOutlet } from '@angular/router';
+import { Router, RouterLink, RouterOutlet } from '@angular/router';
 import { Apollo } from 'apollo-angular';
+import { Analytics } from './analytics/analytics';
 import { Session } from './auth/session';
 import { Outbox } from './chat/outbox';
 import { PersistedCache } from './offline/persisted-cache';
@@ -8,7 +9,7 @@ import { Connection } from './graphql/connection';
 
 @Component({
   selector: 'app-root',
-  imports: [RouterOutlet],
+  imports: [RouterLink, RouterOutlet],
   template: `
     <header class="top-bar">
       <span class="brand">ChatQL</span>
@@ -16,6 +17,9 @@ import { Connection } from './graphql/connection';
         <span class="status" [class.online]="connection.online()" role="status">
           {{ connection.online() ? 'Online' : 'Offline' }}
         </span>
+        @if (session.admin()) {
+          <a routerLink="/admin">Dashboard</a>
+        }
         <span class="username">{{ session.username() }}</span>
         <button type="button" (click)="signOut()">Sign out</button>
       }
@@ -30,11 +34,13 @@ export class App {
   private readonly router = inject(Router);
   private readonly outbox = inject(Outbox);
   private readonly persistedCache = inject(PersistedCache);
+  private readonly analytics = inject(Analytics);
 
   async signOut(): Promise<void> {
+    await this.analytics.endSessionAndSend();
     await this.session.signOut();
     await this.apollo.client.clearStore();
-    await Promise.all([this.persistedCache.clear(), this.outbox.clear()]);
+    await Promise.all([this.persistedCache.clear(), this.outbox.clear(), this.analytics.clear()]);
     await this.router.navigateByUrl('/sign-in');
   }
 }

@@ -1,0 +1,261 @@
+import { DecimalPipe } from '@angular/common';
+import { Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { Apollo, gql } from 'apollo-angular';
+import { Analytics } from '../analytics/analytics';
+import { Session } from '../auth/session';
+import { Series } from './csv';
+import { TimeChart } from './time-chart';
+
+interface Point {
+  start: string;
+  value: number;
+}
+
+interface Totals {
+  messagesSent: number;
+  conversationsCreated: number;
+  signUps: number;
+  signIns: number;
+  sessions: number;
+  averageSessionSeconds: number;
+  activeUsers: number;
+  pageViews: number;
+  liveConnections: number;
+  liveSubscriptions: number;
+}
+
+interface Dashboard {
+  activeDaily: Point[];
+  activeWeekly: Point[];
+  activeMonthly: Point[];
+  sessions: Point[];
+  sessionSeconds: Point[];
+  messages: Point[];
+  conversations: Point[];
+  totals: Totals;
+}
+
+const DASHBOARD = gql`
+  query analyticsDashboard($from: String!, $to: String!) {
+    activeDaily: analyticsSeries(series: ACTIVE_USERS_DAILY, from: $from, to: $to) {
+      start
+      value
+    }
+    activeWeekly: analyticsSeries(series: ACTIVE_USERS_WEEKLY, from: $from, to: $to) {
+      start
+      value
+    }
+    activeMonthly: analyticsSeries(series: ACTIVE_USERS_MONTHLY, from: $from, to: $to) {
+      start
+      value
+    }
+    sessions: analyticsSeries(series: SESSIONS, from: $from, to: $to) {
+      start
+      value
+    }
+    sessionSeconds: analyticsSeries(series: AVERAGE_SESSION_SECONDS, from: $from, to: $to) {
+      start
+      value
+    }
+    messages: analyticsSeries(series: MESSAGES_SENT, from: $from, to: $to) {
+      start
+      value
+    }
+    conversations: analyticsSeries(series: CONVERSATIONS_CREATED, from: $from, to: $to) {
+      start
+      value
+    }
+    totals: analyticsTotals(from: $from, to: $to) {
+      messagesSent
+      conversationsCreated
+      signUps
+      signIns
+      sessions
+      averageSessionSeconds
+      activeUsers
+      pageViews
+      liveConnections
+      liveSubscriptions
+    }
+  }
+`;
+
+const LIVE = gql`
+  query analyticsLive($from: String!, $to: String!) {
+    analyticsTotals(from: $from, to: $to) {
+      liveConnections
+      liveSubscriptions
+    }
+  }
+`;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Live connections are asked for again this often. */
+const LIVE_EVERY_MS = 10_000;
+
+/** What administrators watch: activity over a range of days, as charts and CSV, and who is online. */
+@Component({
+  selector: 'app-dashboard',
+  imports: [DecimalPipe, FormsModule, RouterLink, TimeChart],
+  template: `
+    <main class="dashboard">
+      <header class="dashboard-header">
+        <a class="back" routerLink="/chat" aria-label="Back to the chat">‹</a>
+        <h1>Dashboard</h1>
+      </header>
+      @if (!session.admin()) {
+        <p class="error" role="alert">Only administrators can see the dashboard.</p>
+      } @else {
+        <form class="range" (ngSubmit)="load()">
+          <label>From <input type="date" name="from" [(ngModel)]="from" required /></label>
+          <label>To <input type="date" name="to" [(ngModel)]="to" required /></label>
+          <button type="submit">Show</button>
+        </form>
+        @if (error()) {
+          <p class="error" role="alert">{{ error() }}</p>
+        }
+        @if (totals(); as totals) {
+          <dl class="totals">
+            <div>
+              <dt>Online now</dt>
+              <dd>
+                {{ live().connections }} connections, {{ live().subscriptions }} subscriptions
+              </dd>
+            </div>
+            <div>
+              <dt>Active users</dt>
+              <dd>{{ totals.activeUsers }}</dd>
+            </div>
+            <div>
+              <dt>Messages</dt>
+              <dd>{{ totals.messagesSent }}</dd>
+            </div>
+            <div>
+              <dt>Conversations</dt>
+              <dd>{{ totals.conversationsCreated }}</dd>
+            </div>
+            <div>
+              <dt>Sessions</dt>
+              <dd>
+                {{ totals.sessions }}, {{ totals.averageSessionSeconds | number: '1.0-0' }} s on
+                average
+              </dd>
+            </div>
+            <div>
+              <dt>Sign-ups, sign-ins</dt>
+              <dd>{{ totals.signUps }}, {{ totals.signIns }}</dd>
+            </div>
+          </dl>
+          <div class="charts">
+            @for (chart of charts(); track chart.file) {
+              <app-time-chart [title]="chart.title" [file]="chart.file" [series]="chart.series" />
+            }
+          </div>
+        }
+      }
+    </main>
+  `,
+})
+export class DashboardPage implements OnInit {
+  private readonly apollo = inject(Apollo);
+  private readonly analytics = inject(Analytics);
+  private readonly destroyRef = inject(DestroyRef);
+  protected readonly session = inject(Session);
+
+  from = isoDay(Date.now() - 29 * DAY_MS);
+  to = isoDay(Date.now());
+  readonly error = signal('');
+  private readonly data = signal<Dashboard | null>(null);
+  readonly totals = computed(() => this.data()?.totals ?? null);
+  readonly live = signal({ connections: 0, subscriptions: 0 });
+  readonly charts = computed(() => {
+    const data = this.data();
+    if (!data) {
+      return [];
+    }
+    const chart = (title: string, file: string, series: Series[]) => ({ title, file, series });
+    return [
+      chart('Active users', 'active-users', [
+        { label: 'Daily', color: '#0969da', points: data.activeDaily },
+        { label: 'Weekly', color: '#1a7f37', points: data.activeWeekly },
+        { label: 'Monthly', color: '#8250df', points: data.activeMonthly },
+      ]),
+      chart('Sessions per day', 'sessions', [
+        { label: 'Sessions', color: '#0969da', points: data.sessions },
+      ]),
+      chart('Average session length (seconds)', 'session-length', [
+        { label: 'Seconds', color: '#bf3989', points: data.sessionSeconds },
+      ]),
+      chart('Messages per day', 'messages', [
+        { label: 'Messages', color: '#1a7f37', points: data.messages },
+      ]),
+      chart('Conversations per day', 'conversations', [
+        { label: 'Conversations', color: '#9a6700', points: data.conversations },
+      ]),
+    ];
+  });
+
+  ngOnInit(): void {
+    if (!this.session.admin()) {
+      return;
+    }
+    // What this browser recorded is sent first, so that it is counted too.
+    this.analytics.send().finally(() => this.load());
+    const polling = setInterval(() => this.refreshLive(), LIVE_EVERY_MS);
+    this.destroyRef.onDestroy(() => clearInterval(polling));
+  }
+
+  load(): void {
+    this.error.set('');
+    this.apollo
+      .query<Dashboard>({ query: DASHBOARD, variables: this.range(), fetchPolicy: 'network-only' })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (result) => {
+          const data = result.data as Dashboard | undefined;
+          if (data) {
+            this.data.set(data);
+            this.live.set({
+              connections: data.totals.liveConnections,
+              subscriptions: data.totals.liveSubscriptions,
+            });
+          }
+        },
+        error: (error: Error) => this.error.set(`The figures could not be read: ${error.message}`),
+      });
+  }
+
+  private refreshLive(): void {
+    this.apollo
+      .query<{ analyticsTotals: Totals }>({
+        query: LIVE,
+        variables: this.range(),
+        fetchPolicy: 'network-only',
+      })
+      .subscribe({
+        next: (result) => {
+          const totals = result.data?.analyticsTotals;
+          if (totals) {
+            this.live.set({
+              connections: totals.liveConnections,
+              subscriptions: totals.liveSubscriptions,
+            });
+          }
+        },
+        error: () => undefined,
+      });
+  }
+
+  /** The days picked, the last one included. */
+  private range(): { from: string; to: string } {
+    return { from: this.from, to: isoDay(Date.parse(this.to) + DAY_MS) };
+  }
+}
+
+function isoDay(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(0, 10);
+}

@@ -1,0 +1,80 @@
+import {
+  Component,
+  DestroyRef,
+  ElementRef,
+  afterNextRender,
+  afterRenderEffect,
+  inject,
+  input,
+  ViewEncapsulation,
+  viewChild,
+} from '@angular/core';
+import uPlot from 'uplot';
+import { Series, toCsv } from './csv';
+
+const HEIGHT = 220;
+
+/** A chart of time series, with a button that downloads them as CSV. */
+@Component({
+  selector: 'app-time-chart',
+  // uPlot's own styles, for the elements it makes.
+  styleUrl: '../../../node_modules/uplot/dist/uPlot.min.css',
+  encapsulation: ViewEncapsulation.None,
+  template: `
+    <section class="chart-card" [attr.aria-label]="title()">
+      <header>
+        <h2>{{ title() }}</h2>
+        <button type="button" class="link" (click)="download()">Download CSV</button>
+      </header>
+      <div #plot class="plot"></div>
+    </section>
+  `,
+})
+export class TimeChart {
+  readonly title = input.required<string>();
+  readonly file = input.required<string>();
+  readonly series = input.required<Series[]>();
+
+  private readonly plot = viewChild.required<ElementRef<HTMLElement>>('plot');
+  private chart?: uPlot;
+
+  constructor() {
+    const destroyRef = inject(DestroyRef);
+    afterNextRender(() => {
+      const resizing = new ResizeObserver(() =>
+        this.chart?.setSize({ width: this.width(), height: HEIGHT }),
+      );
+      resizing.observe(this.plot().nativeElement);
+      destroyRef.onDestroy(() => resizing.disconnect());
+    });
+    afterRenderEffect({ write: () => this.draw(this.series()) });
+    destroyRef.onDestroy(() => this.chart?.destroy());
+  }
+
+  download(): void {
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([toCsv(this.series())], { type: 'text/csv' }));
+    link.download = `${this.file()}.csv`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  }
+
+  private draw(series: Series[]): void {
+    this.chart?.destroy();
+    const starts = (series[0]?.points ?? []).map((point) => Date.parse(point.start) / 1000);
+    this.chart = new uPlot(
+      {
+        width: this.width(),
+        height: HEIGHT,
+        series: [{}, ...series.map((one) => ({ label: one.label, stroke: one.color, width: 2 }))],
+        axes: [{}, { size: 50 }],
+      },
+      [starts, ...series.map((one) => one.points.map((point) => point.value))],
+      this.plot().nativeElement,
+    );
+  }
+
+  private width(): number {
+    return Math.max(this.plot().nativeElement.clientWidth, 240);
+  }
+}
