@@ -17,10 +17,13 @@ class AuthController {
 
     private final Accounts accounts;
 
+    private final SignUpConfirmations confirmations;
+
     private final BlockingWork blocking;
 
-    AuthController(Accounts accounts, BlockingWork blocking) {
+    AuthController(Accounts accounts, SignUpConfirmations confirmations, BlockingWork blocking) {
         this.accounts = accounts;
+        this.confirmations = confirmations;
         this.blocking = blocking;
     }
 
@@ -28,6 +31,18 @@ class AuthController {
     @ResponseStatus(HttpStatus.CREATED)
     Mono<Accounts.SignedUp> signUp(@RequestBody SignUp request) {
         return blocking.of(() -> accounts.signUp(request.username(), request.email(), request.password()));
+    }
+
+    @PostMapping("/confirm-sign-up")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> confirmSignUp(@RequestBody ConfirmSignUp request) {
+        return blocking.run(() -> confirmations.confirm(request.username(), request.code()));
+    }
+
+    @PostMapping("/resend-confirmation")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Mono<Void> resendConfirmation(@RequestBody UsernameOnly request) {
+        return blocking.run(() -> confirmations.resend(request.username()));
     }
 
     @PostMapping("/sign-in")
@@ -50,6 +65,11 @@ class AuthController {
             @Nullable String username,
             @Nullable String email,
             @Nullable String password) {}
+
+    record ConfirmSignUp(
+            @Nullable String username, @Nullable String code) {}
+
+    record UsernameOnly(@Nullable String username) {}
 
     record SignIn(@Nullable String username, @Nullable String password) {}
 

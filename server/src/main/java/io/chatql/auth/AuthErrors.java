@@ -6,14 +6,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mail.MailException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebInputException;
 
 /**
- * Answers the identity endpoints' errors as JSON {@code {"error", "message"}} with 400, 401 or 409;
- * never with a stack trace.
+ * Answers the identity endpoints' errors as JSON {@code {"error", "message"}} with 400, 401, 403, 409 or
+ * 503; never with a stack trace.
  */
 @RestControllerAdvice(assignableTypes = AuthController.class)
 class AuthErrors {
@@ -38,6 +39,25 @@ class AuthErrors {
     @ExceptionHandler
     ResponseEntity<Error> unauthorized(AuthenticationException ex) {
         return answer(HttpStatus.UNAUTHORIZED, "unauthorized", ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Error> invalidCode(InvalidCodeException ex) {
+        return answer(HttpStatus.BAD_REQUEST, "invalid_code", ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Error> notConfirmed(UserNotConfirmedException ex) {
+        return answer(HttpStatus.FORBIDDEN, "user_not_confirmed", ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Error> mailUnavailable(MailException ex) {
+        LOG.error("Could not send an identity e-mail", ex);
+        return answer(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "mail_unavailable",
+                "the e-mail could not be sent and nothing was stored; try again later");
     }
 
     private static ResponseEntity<Error> answer(HttpStatus status, String error, String message) {

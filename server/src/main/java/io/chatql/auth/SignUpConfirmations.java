@@ -1,0 +1,82 @@
+package io.chatql.auth;
+
+import io.chatql.system.InvalidInputException;
+import io.chatql.user.User;
+import io.chatql.user.UserRepository;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Confirmation of a new account by the code mailed to its e-mail address at sign-up. */
+@Service
+class SignUpConfirmations {
+
+    private final UserRepository users;
+
+    private final CredentialRepository credentials;
+
+    private final VerificationCodes codes;
+
+    private final AccountMail mail;
+
+    private final TransactionTemplate transaction;
+
+    SignUpConfirmations(
+            UserRepository users,
+            CredentialRepository credentials,
+            VerificationCodes codes,
+            AccountMail mail,
+            TransactionTemplate transaction) {
+        this.users = users;
+        this.credentials = credentials;
+        this.codes = codes;
+        this.mail = mail;
+        this.transaction = transaction;
+    }
+
+    /**
+     * Confirms the account of {@code username} when {@code code} is its live confirmation code; refuses
+     * a wrong code with one attempt fewer, and any other case (unknown user, confirmed account, dead code)
+     * with the same {@link InvalidCodeException}.
+     */
+    void confirm(@Nullable String username, @Nullable String code) {
+        if (username == null || code == null) {
+            throw new InvalidInputException("username and code are required");
+        }
+        Optional<User> user = users.findByUsername(username);
+        boolean confirmed = user.isPresent()
+                && Boolean.TRUE.equals(transaction.execute(status -> {
+                    boolean right = codes.use(user.get().id(), VerificationCodes.Purpose.CONFIRM_SIGN_UP, code);
+                    if (right) {
+                        credentials.confirm(user.get().id());
+                    }
+                    return right;
+                }));
+        if (!confirmed) {
+            throw new InvalidCodeException();
+        }
+    }
+
+    /**
+     * Mails a new confirmation code, replacing the last one, when {@code username} has an unconfirmed
+     * account; otherwise does nothing, and the caller learns nothing of which it was.
+     */
+    void resend(@Nullable String username) {
+        if (username == null) {
+            throw new InvalidInputException("username is required");
+        }
+        if (!mail.enabled()) {
+            return;
+        }
+        users.findByUsername(username)
+                .ifPresent(user -> credentials
+                        .find(user.id())
+                        .filter(credential -> !credential.confirmed())
+                        .ifPresent(credential -> {
+                            String code = transaction.execute(
+                                    status -> codes.issue(user.id(), VerificationCodes.Purpose.CONFIRM_SIGN_UP));
+                            mail.sendLater(mail.confirmationCode(credential.email(), user.username(), code));
+                        }));
+    }
+}
