@@ -3,6 +3,8 @@ package io.chatql.auth;
 import io.chatql.system.BlockingWork;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,11 +21,18 @@ class AuthController {
 
     private final SignUpConfirmations confirmations;
 
+    private final PasswordChanges passwordChanges;
+
     private final BlockingWork blocking;
 
-    AuthController(Accounts accounts, SignUpConfirmations confirmations, BlockingWork blocking) {
+    AuthController(
+            Accounts accounts,
+            SignUpConfirmations confirmations,
+            PasswordChanges passwordChanges,
+            BlockingWork blocking) {
         this.accounts = accounts;
         this.confirmations = confirmations;
+        this.passwordChanges = passwordChanges;
         this.blocking = blocking;
     }
 
@@ -61,6 +70,27 @@ class AuthController {
         return blocking.run(() -> accounts.signOut(request.refreshToken()));
     }
 
+    @PostMapping("/forgot-password")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Mono<Void> forgotPassword(@RequestBody UsernameOnly request) {
+        return blocking.run(() -> passwordChanges.forgot(request.username()));
+    }
+
+    @PostMapping("/confirm-forgot-password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> confirmForgotPassword(@RequestBody ConfirmForgotPassword request) {
+        return blocking.run(
+                () -> passwordChanges.confirmForgotten(request.username(), request.code(), request.newPassword()));
+    }
+
+    /** Needs an access token: see {@code SecurityConfiguration}. */
+    @PostMapping("/change-password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    Mono<Void> changePassword(@AuthenticationPrincipal Jwt user, @RequestBody ChangePassword request) {
+        return blocking.run(
+                () -> passwordChanges.change(user.getSubject(), request.oldPassword(), request.newPassword()));
+    }
+
     record SignUp(
             @Nullable String username,
             @Nullable String email,
@@ -70,6 +100,14 @@ class AuthController {
             @Nullable String username, @Nullable String code) {}
 
     record UsernameOnly(@Nullable String username) {}
+
+    record ConfirmForgotPassword(
+            @Nullable String username,
+            @Nullable String code,
+            @Nullable String newPassword) {}
+
+    record ChangePassword(
+            @Nullable String oldPassword, @Nullable String newPassword) {}
 
     record SignIn(@Nullable String username, @Nullable String password) {}
 

@@ -12,7 +12,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 /**
  * Every GraphQL request over HTTP needs a valid access token (401 without one). WebSocket upgrades are
  * let through, because graphql-transport-ws carries its token in {@code connection_init}, where it is
- * checked before any operation runs. The identity endpoints, the JWKS and health are open.
+ * checked before any operation runs. /auth/change-password needs a token too; the rest of /auth, the
+ * JWKS and health are open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -35,7 +36,7 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(webSocketUpgrade())
                         .permitAll()
-                        .pathMatchers("/graphql")
+                        .pathMatchers("/graphql", "/auth/change-password")
                         .authenticated()
                         .anyExchange()
                         .permitAll())

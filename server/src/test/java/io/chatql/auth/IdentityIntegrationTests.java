@@ -239,6 +239,84 @@ abstract class IdentityIntegrationTests extends IntegrationTest {
                 .isUnauthorized();
     }
 
+    @Test
+    void forgotPasswordWithoutAMailServerAnswersTheSameWhetherOrNotTheUserExists() {
+        Account alice = signUp("alice");
+
+        byte[] known = forgotPassword(alice.username());
+        byte[] unknown = forgotPassword(uniqueName("nobody"));
+
+        assertThat(known).isEqualTo(unknown);
+    }
+
+    @Test
+    void changedPasswordSignsInAndEndsEverySession() {
+        Account alice = signUp("alice");
+
+        changePassword(alice, "password-" + alice.username(), "a new password")
+                .expectStatus()
+                .isNoContent();
+
+        signIn(alice.username(), "password-" + alice.username()).expectStatus().isUnauthorized();
+        signIn(alice.username(), "a new password").expectStatus().isOk();
+        refresh(alice.refreshToken()).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void passwordIsNotChangedWithoutTheOldOne() {
+        Account alice = signUp("alice");
+
+        changePassword(alice, "not-the-password", "a new password")
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.message")
+                .isEqualTo("the old password is incorrect");
+
+        signIn(alice.username(), "password-" + alice.username()).expectStatus().isOk();
+    }
+
+    @Test
+    void shortNewPasswordIsABadRequest() {
+        Account alice = signUp("alice");
+
+        changePassword(alice, "password-" + alice.username(), "short12")
+                .expectStatus()
+                .isBadRequest();
+
+        signIn(alice.username(), "password-" + alice.username()).expectStatus().isOk();
+    }
+
+    @Test
+    void changingAPasswordNeedsAnAccessToken() {
+        http().post()
+                .uri("/auth/change-password")
+                .bodyValue(Map.of("oldPassword", "anything at all", "newPassword", "a new password"))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+    }
+
+    private byte[] forgotPassword(String username) {
+        return http().post()
+                .uri("/auth/forgot-password")
+                .bodyValue(Map.of("username", username))
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .returnResult()
+                .getResponseBodyContent();
+    }
+
+    private WebTestClient.ResponseSpec changePassword(Account account, String oldPassword, String newPassword) {
+        return http().post()
+                .uri("/auth/change-password")
+                .header("Authorization", "Bearer " + account.accessToken())
+                .bodyValue(Map.of("oldPassword", oldPassword, "newPassword", newPassword))
+                .exchange();
+    }
+
     private void expectBadRequest(Map<String, String> body) {
         signUp(body)
                 .expectStatus()

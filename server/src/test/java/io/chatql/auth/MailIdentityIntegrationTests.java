@@ -17,7 +17,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** The built-in identity with a mail server: sign-ups confirmed by a code read from the delivered mail. */
+/**
+ * The built-in identity with a mail server: sign-ups confirmed, and forgotten passwords reset, by codes
+ * read from the delivered mail.
+ */
 abstract class MailIdentityIntegrationTests extends IntegrationTest {
 
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
@@ -160,6 +163,82 @@ abstract class MailIdentityIntegrationTests extends IntegrationTest {
         String username = signUpUnconfirmed("carol");
 
         assertThat(TestMailServer.sendersTo(emailOf(username))).containsExactly(MailServer.FROM);
+    }
+
+    @Test
+    void forgottenPasswordIsResetByTheMailedCodeAndEverySessionEnds() throws InterruptedException {
+        String username = signUpConfirmed("frank");
+        String refreshToken = signIn(username, passwordOf(username))
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("refreshToken")
+                .toString();
+
+        post("/auth/forgot-password", Map.of("username", username))
+                .expectStatus()
+                .isAccepted();
+        String code = codeInMail(username, 2);
+        post(
+                        "/auth/confirm-forgot-password",
+                        Map.of("username", username, "code", code, "newPassword", "a new password"))
+                .expectStatus()
+                .isNoContent();
+
+        signIn(username, passwordOf(username)).expectStatus().isUnauthorized();
+        signIn(username, "a new password").expectStatus().isOk();
+        post("/auth/refresh", Map.of("refreshToken", refreshToken))
+                .expectStatus()
+                .isUnauthorized();
+    }
+
+    @Test
+    void wrongResetCodeLeavesThePasswordAlone() throws InterruptedException {
+        String username = signUpConfirmed("frank");
+        post("/auth/forgot-password", Map.of("username", username))
+                .expectStatus()
+                .isAccepted();
+        String code = codeInMail(username, 2);
+
+        expectInvalidCode(post(
+                "/auth/confirm-forgot-password",
+                Map.of("username", username, "code", otherThan(code), "newPassword", "a new password")));
+
+        signIn(username, passwordOf(username)).expectStatus().isOk();
+    }
+
+    @Test
+    void forgotPasswordAnswersTheSameWhetherOrNotTheUserExists() throws InterruptedException {
+        String username = signUpConfirmed("frank");
+
+        byte[] known = post("/auth/forgot-password", Map.of("username", username))
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .returnResult()
+                .getResponseBodyContent();
+        byte[] unknown = post("/auth/forgot-password", Map.of("username", uniqueName("nobody")))
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .returnResult()
+                .getResponseBodyContent();
+
+        assertThat(known).isEqualTo(unknown);
+        assertThat(codeInMail(username, 2)).isNotEmpty();
+    }
+
+    /** Signs up {@code prefix}-something and confirms it, with the first code mailed to it. */
+    private String signUpConfirmed(String prefix) throws InterruptedException {
+        String username = signUpUnconfirmed(prefix);
+        confirm(username, codeInMail(username, 1)).expectStatus().isNoContent();
+        return username;
+    }
+
+    private WebTestClient.ResponseSpec signIn(String username, String password) {
+        return post("/auth/sign-in", Map.of("username", username, "password", password));
     }
 
     /** Signs up {@code prefix}-something and returns its username, once its confirmation mail arrived. */

@@ -8,3 +8,6 @@ create table verification_code (
     attempts_left integer      not null,
     primary key (user_id, purpose)
 );
+
+-- A new password revokes every refresh token of its user.
+create index refresh_token_by_user on refresh_token (user_id);
