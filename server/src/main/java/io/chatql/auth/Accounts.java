@@ -51,6 +51,8 @@ class Accounts {
 
     private final AccountMail mail;
 
+    private final AttemptLimits limits;
+
     /** Checked against when the username is unknown, so that both failures take the same time. */
     private final String unknownUserHash;
 
@@ -63,7 +65,8 @@ class Accounts {
             PasswordEncoder passwords,
             TransactionTemplate transaction,
             VerificationCodes codes,
-            AccountMail mail) {
+            AccountMail mail,
+            AttemptLimits limits) {
         this.users = users;
         this.userRepository = userRepository;
         this.credentials = credentials;
@@ -73,6 +76,7 @@ class Accounts {
         this.transaction = transaction;
         this.codes = codes;
         this.mail = mail;
+        this.limits = limits;
         this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
     }
 
@@ -103,21 +107,25 @@ class Accounts {
 
     /**
      * New tokens for a correct username and password of a confirmed account; the same refusal for any
-     * other pair, after the same bcrypt check. Runs outside a transaction, so that no connection is held
-     * during the slow hash.
+     * other pair, after the same bcrypt check. Failures count against the username and the client's
+     * {@code address} (see {@link AttemptLimits}). Runs outside a transaction, so that no connection is
+     * held during the slow hash.
      */
-    Tokens signIn(@Nullable String username, @Nullable String password) {
+    Tokens signIn(@Nullable String username, @Nullable String password, String address) {
         if (username == null || password == null) {
             throw new InvalidInputException("username and password are required");
         }
+        limits.check(username, address);
         Optional<User> user = userRepository.findByUsername(username);
         Optional<CredentialRepository.Credential> credential = user.flatMap(found -> credentials.find(found.id()));
         boolean matches = passwords.matches(
                 password,
                 credential.map(CredentialRepository.Credential::passwordHash).orElse(unknownUserHash));
         if (user.isEmpty() || credential.isEmpty() || !matches) {
+            limits.failed(username, address);
             throw new BadCredentialsException("incorrect username or password");
         }
+        limits.succeeded(username);
         if (!credential.get().confirmed()) {
             throw new UserNotConfirmedException();
         }

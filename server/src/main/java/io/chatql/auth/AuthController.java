@@ -1,8 +1,10 @@
 package io.chatql.auth;
 
 import io.chatql.system.BlockingWork;
+import java.net.InetSocketAddress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,8 +46,8 @@ class AuthController {
 
     @PostMapping("/confirm-sign-up")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    Mono<Void> confirmSignUp(@RequestBody ConfirmSignUp request) {
-        return blocking.run(() -> confirmations.confirm(request.username(), request.code()));
+    Mono<Void> confirmSignUp(@RequestBody ConfirmSignUp request, ServerHttpRequest http) {
+        return blocking.run(() -> confirmations.confirm(request.username(), request.code(), addressOf(http)));
     }
 
     @PostMapping("/resend-confirmation")
@@ -55,8 +57,8 @@ class AuthController {
     }
 
     @PostMapping("/sign-in")
-    Mono<Accounts.Tokens> signIn(@RequestBody SignIn request) {
-        return blocking.of(() -> accounts.signIn(request.username(), request.password()));
+    Mono<Accounts.Tokens> signIn(@RequestBody SignIn request, ServerHttpRequest http) {
+        return blocking.of(() -> accounts.signIn(request.username(), request.password(), addressOf(http)));
     }
 
     @PostMapping("/refresh")
@@ -78,17 +80,30 @@ class AuthController {
 
     @PostMapping("/confirm-forgot-password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    Mono<Void> confirmForgotPassword(@RequestBody ConfirmForgotPassword request) {
-        return blocking.run(
-                () -> passwordChanges.confirmForgotten(request.username(), request.code(), request.newPassword()));
+    Mono<Void> confirmForgotPassword(@RequestBody ConfirmForgotPassword request, ServerHttpRequest http) {
+        return blocking.run(() -> passwordChanges.confirmForgotten(
+                request.username(), request.code(), request.newPassword(), addressOf(http)));
     }
 
     /** Needs an access token: see {@code SecurityConfiguration}. */
     @PostMapping("/change-password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    Mono<Void> changePassword(@AuthenticationPrincipal Jwt user, @RequestBody ChangePassword request) {
-        return blocking.run(
-                () -> passwordChanges.change(user.getSubject(), request.oldPassword(), request.newPassword()));
+    Mono<Void> changePassword(
+            @AuthenticationPrincipal Jwt user, @RequestBody ChangePassword request, ServerHttpRequest http) {
+        return blocking.run(() -> passwordChanges.change(
+                user.getSubject(), request.oldPassword(), request.newPassword(), addressOf(http)));
+    }
+
+    /**
+     * The client's IP address, as the connection shows it (or as {@code Forwarded} headers do, when
+     * {@code server.forward-headers-strategy} trusts them).
+     */
+    private static String addressOf(ServerHttpRequest http) {
+        InetSocketAddress remote = http.getRemoteAddress();
+        if (remote == null) {
+            return "unknown";
+        }
+        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
     }
 
     record SignUp(

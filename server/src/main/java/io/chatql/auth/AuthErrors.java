@@ -4,6 +4,7 @@ import io.chatql.system.ConflictException;
 import io.chatql.system.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mail.MailException;
@@ -13,8 +14,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebInputException;
 
 /**
- * Answers the identity endpoints' errors as JSON {@code {"error", "message"}} with 400, 401, 403, 409 or
- * 503; never with a stack trace.
+ * Answers the identity endpoints' errors as JSON {@code {"error", "message"}} with 400, 401, 403, 409,
+ * 429 (with {@code Retry-After}) or 503; never with a stack trace.
  */
 @RestControllerAdvice(assignableTypes = AuthController.class)
 class AuthErrors {
@@ -49,6 +50,14 @@ class AuthErrors {
     @ExceptionHandler
     ResponseEntity<Error> notConfirmed(UserNotConfirmedException ex) {
         return answer(HttpStatus.FORBIDDEN, "user_not_confirmed", ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Error> tooManyAttempts(TooManyAttemptsException ex) {
+        LOG.debug("Refused an identity request: {}", ex.getMessage());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
+                .body(new Error("too_many_attempts", ex.getMessage()));
     }
 
     @ExceptionHandler

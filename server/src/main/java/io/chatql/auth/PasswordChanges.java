@@ -36,6 +36,8 @@ class PasswordChanges {
 
     private final TransactionTemplate transaction;
 
+    private final AttemptLimits limits;
+
     PasswordChanges(
             UserRepository users,
             CredentialRepository credentials,
@@ -43,7 +45,8 @@ class PasswordChanges {
             RefreshTokens refreshTokens,
             AccountMail mail,
             PasswordEncoder passwords,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction,
+            AttemptLimits limits) {
         this.users = users;
         this.credentials = credentials;
         this.codes = codes;
@@ -51,6 +54,7 @@ class PasswordChanges {
         this.mail = mail;
         this.passwords = passwords;
         this.transaction = transaction;
+        this.limits = limits;
     }
 
     /**
@@ -80,12 +84,14 @@ class PasswordChanges {
     /**
      * Sets {@code newPassword} when {@code code} is the live reset code of {@code username}; refuses a
      * wrong code with one attempt fewer, and any other case with the same {@link InvalidCodeException},
-     * after the same bcrypt hash.
+     * after the same bcrypt hash; refusals count against the client's {@code address}.
      */
-    void confirmForgotten(@Nullable String username, @Nullable String code, @Nullable String newPassword) {
+    void confirmForgotten(
+            @Nullable String username, @Nullable String code, @Nullable String newPassword, String address) {
         if (username == null || code == null) {
             throw new InvalidInputException("username, code and newPassword are required");
         }
+        limits.check(null, address);
         String passwordHash = passwords.encode(Accounts.requirePassword(newPassword));
         Optional<User> user = users.findByUsername(username);
         boolean reset = user.isPresent()
@@ -97,21 +103,29 @@ class PasswordChanges {
                     return right;
                 }));
         if (!reset) {
+            limits.failed(null, address);
             throw new InvalidCodeException();
         }
     }
 
-    /** Sets {@code newPassword} for {@code userId} when {@code oldPassword} is its password. */
-    void change(String userId, @Nullable String oldPassword, @Nullable String newPassword) {
+    /**
+     * Sets {@code newPassword} for {@code userId} when {@code oldPassword} is its password; a wrong one
+     * counts against the username and the client's {@code address}, as at sign-in.
+     */
+    void change(String userId, @Nullable String oldPassword, @Nullable String newPassword, String address) {
         if (oldPassword == null) {
             throw new InvalidInputException("oldPassword and newPassword are required");
         }
         Accounts.requirePassword(newPassword);
+        User user = users.findById(userId).orElseThrow(PasswordChanges::incorrectPassword);
+        limits.check(user.username(), address);
         CredentialRepository.Credential credential =
                 credentials.find(userId).orElseThrow(PasswordChanges::incorrectPassword);
         if (!passwords.matches(oldPassword, credential.passwordHash())) {
+            limits.failed(user.username(), address);
             throw incorrectPassword();
         }
+        limits.succeeded(user.username());
         String passwordHash = passwords.encode(newPassword);
         transaction.executeWithoutResult(status -> replacePassword(userId, passwordHash));
     }

@@ -22,28 +22,33 @@ class SignUpConfirmations {
 
     private final TransactionTemplate transaction;
 
+    private final AttemptLimits limits;
+
     SignUpConfirmations(
             UserRepository users,
             CredentialRepository credentials,
             VerificationCodes codes,
             AccountMail mail,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction,
+            AttemptLimits limits) {
         this.users = users;
         this.credentials = credentials;
         this.codes = codes;
         this.mail = mail;
         this.transaction = transaction;
+        this.limits = limits;
     }
 
     /**
      * Confirms the account of {@code username} when {@code code} is its live confirmation code; refuses
      * a wrong code with one attempt fewer, and any other case (unknown user, confirmed account, dead code)
-     * with the same {@link InvalidCodeException}.
+     * with the same {@link InvalidCodeException}, which counts against the client's {@code address}.
      */
-    void confirm(@Nullable String username, @Nullable String code) {
+    void confirm(@Nullable String username, @Nullable String code, String address) {
         if (username == null || code == null) {
             throw new InvalidInputException("username and code are required");
         }
+        limits.check(null, address);
         Optional<User> user = users.findByUsername(username);
         boolean confirmed = user.isPresent()
                 && Boolean.TRUE.equals(transaction.execute(status -> {
@@ -54,6 +59,7 @@ class SignUpConfirmations {
                     return right;
                 }));
         if (!confirmed) {
+            limits.failed(null, address);
             throw new InvalidCodeException();
         }
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -128,6 +129,50 @@ abstract class IdentityIntegrationTests extends IntegrationTest {
                 .getResponseBody();
 
         assertThat(wrongPassword).isEqualTo(unknownUser).contains("incorrect username or password");
+    }
+
+    @Test
+    void fiveFailedSignInsLockTheUsernameEvenForTheRightPassword() {
+        Account alice = signUp("alice");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            signIn(alice.username(), "not-the-password").expectStatus().isUnauthorized();
+        }
+
+        signIn(alice.username(), "password-" + alice.username())
+                .expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader()
+                .value(
+                        HttpHeaders.RETRY_AFTER,
+                        seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L))
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("too_many_attempts")
+                .jsonPath("$.message")
+                .isNotEmpty();
+    }
+
+    @Test
+    void unknownUsernameIsLockedAlike() {
+        String nobody = uniqueName("nobody");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            signIn(nobody, "not-the-password").expectStatus().isUnauthorized();
+        }
+
+        signIn(nobody, "not-the-password").expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @Test
+    void successfulSignInClearsTheFailuresOfItsUsername() {
+        Account alice = signUp("alice");
+        for (int round = 0; round < 2; round++) {
+            for (int attempt = 0; attempt < 4; attempt++) {
+                signIn(alice.username(), "not-the-password").expectStatus().isUnauthorized();
+            }
+            signIn(alice.username(), "password-" + alice.username())
+                    .expectStatus()
+                    .isOk();
+        }
     }
 
     @Test
