@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.chatql.user.User;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -20,6 +21,9 @@ public class AccessTokens {
 
     /** The claim that carries the username, as in Cognito's access tokens. */
     static final String USERNAME_CLAIM = "username";
+
+    /** The {@code aud} of the access tokens: this server's API. */
+    static final String AUDIENCE = "chatql";
 
     private final SigningKeys keys;
 
@@ -39,6 +43,7 @@ public class AccessTokens {
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(properties.issuer())
                 .subject(user.id())
+                .audience(List.of(AUDIENCE))
                 .issuedAt(now)
                 .expiresAt(now.plus(properties.accessTokenLifetime()))
                 .claim(USERNAME_CLAIM, user.username())

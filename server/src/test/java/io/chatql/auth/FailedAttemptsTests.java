@@ -2,11 +2,8 @@ package io.chatql.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class FailedAttemptsTests {
@@ -97,34 +94,6 @@ class FailedAttemptsTests {
     private void fail(String key, int times) {
         for (int i = 0; i < times; i++) {
             attempts.failed(key);
-        }
-    }
-
-    private static final class MovingClock extends Clock {
-
-        private Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
         }
     }
 }
