@@ -58,8 +58,9 @@ class PasswordChanges {
     }
 
     /**
-     * Mails a password reset code, replacing the last one, when {@code username} has a confirmed account;
-     * otherwise does nothing, and the caller learns nothing of which it was. The mail is sent after the
+     * Mails a password reset code, replacing the last one (see {@link VerificationCodes#reissue}), when
+     * {@code username} has a confirmed account; otherwise does nothing, and the caller learns nothing of
+     * which it was. The mail is sent after the
      * answer. Without a mail server no code can be sent, which is logged.
      */
     void forgot(@Nullable String username) {
@@ -74,11 +75,10 @@ class PasswordChanges {
                 .ifPresent(user -> credentials
                         .find(user.id())
                         .filter(CredentialRepository.Credential::confirmed)
-                        .ifPresent(credential -> {
-                            String code = transaction.execute(
-                                    status -> codes.issue(user.id(), VerificationCodes.Purpose.RESET_PASSWORD));
-                            mail.sendLater(mail.passwordResetCode(credential.email(), user.username(), code));
-                        }));
+                        .flatMap(credential -> transaction
+                                .execute(status -> codes.reissue(user.id(), VerificationCodes.Purpose.RESET_PASSWORD))
+                                .map(code -> mail.passwordResetCode(credential.email(), user.username(), code)))
+                        .ifPresent(mail::sendLater));
     }
 
     /**

@@ -65,8 +65,9 @@ class SignUpConfirmations {
     }
 
     /**
-     * Mails a new confirmation code, replacing the last one, when {@code username} has an unconfirmed
-     * account; otherwise does nothing, and the caller learns nothing of which it was.
+     * Mails a new confirmation code, replacing the last one (see {@link VerificationCodes#reissue}), when
+     * {@code username} has an unconfirmed account; otherwise does nothing, and the caller learns nothing
+     * of which it was.
      */
     void resend(@Nullable String username) {
         if (username == null) {
@@ -79,10 +80,9 @@ class SignUpConfirmations {
                 .ifPresent(user -> credentials
                         .find(user.id())
                         .filter(credential -> !credential.confirmed())
-                        .ifPresent(credential -> {
-                            String code = transaction.execute(
-                                    status -> codes.issue(user.id(), VerificationCodes.Purpose.CONFIRM_SIGN_UP));
-                            mail.sendLater(mail.confirmationCode(credential.email(), user.username(), code));
-                        }));
+                        .flatMap(credential -> transaction
+                                .execute(status -> codes.reissue(user.id(), VerificationCodes.Purpose.CONFIRM_SIGN_UP))
+                                .map(code -> mail.confirmationCode(credential.email(), user.username(), code)))
+                        .ifPresent(mail::sendLater));
     }
 }

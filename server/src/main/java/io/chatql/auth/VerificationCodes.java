@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Six-digit codes sent by e-mail to confirm a sign-up or to set a new password. A code is stored only as
  * an HMAC under a server secret, expires after 15 minutes and dies after 5 attempts; a new code of the
- * same purpose replaces the last.
+ * same purpose replaces the last, but one asked for again within a minute of a usable one is not made,
+ * so that asking again and again mails at most one code a minute.
  */
 @Component
 class VerificationCodes {
@@ -26,6 +28,8 @@ class VerificationCodes {
     static final Duration LIFETIME = Duration.ofMinutes(15);
 
     static final int ATTEMPTS = 5;
+
+    static final Duration REISSUE_AFTER = Duration.ofMinutes(1);
 
     private static final int CODES = 1_000_000;
 
@@ -57,6 +61,21 @@ class VerificationCodes {
                         ATTEMPTS)
                 .update();
         return code;
+    }
+
+    /**
+     * A new code as {@link #issue}, or none while the last one is usable and less than a minute old.
+     */
+    Optional<String> reissue(String userId, Purpose purpose) {
+        OffsetDateTime issuedLessThanAMinuteAgo =
+                OffsetDateTime.now(ZoneOffset.UTC).plus(LIFETIME).minus(REISSUE_AFTER);
+        long recentUsableCodes = jdbc.sql("""
+                        select count(*) from verification_code
+                        where user_id = ? and purpose = ? and attempts_left > 0 and expires_at > ?""")
+                .params(userId, purpose.name(), issuedLessThanAMinuteAgo)
+                .query(Long.class)
+                .single();
+        return recentUsableCodes > 0 ? Optional.empty() : Optional.of(issue(userId, purpose));
     }
 
     /**

@@ -121,6 +121,18 @@ abstract class MailIdentityIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void askingAgainWithinAMinuteKeepsTheUsableCode() throws InterruptedException {
+        String username = signUpUnconfirmed("carol");
+        String code = codeInMail(username, 1);
+
+        post("/auth/resend-confirmation", Map.of("username", username))
+                .expectStatus()
+                .isAccepted();
+
+        confirm(username, code).expectStatus().isNoContent();
+    }
+
+    @Test
     void expiredCodeIsRefused() throws InterruptedException {
         String username = signUpUnconfirmed("carol");
         String code = codeInMail(username, 1);
