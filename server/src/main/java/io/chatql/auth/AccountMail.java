@@ -1,6 +1,8 @@
 package io.chatql.auth;
 
 import io.chatql.system.BlockingWork;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,12 +68,13 @@ class AccountMail {
     }
 
     /**
-     * Sends {@code message} on the blocking pool, so that the answer waits neither for the mail server nor
-     * tells by its timing whether a mail was sent; a failure is logged.
+     * Runs {@code composing} and sends the mail it makes, if any, on the blocking pool. The caller
+     * answers at once, so that its time shows neither the database work nor the mail server, and tells
+     * nothing of whether a mail was sent; a failure is logged.
      */
-    void sendLater(SimpleMailMessage message) {
-        blocking.run(() -> send(message))
-                .subscribe(null, error -> LOG.error("Could not send the e-mail '{}'", message.getSubject(), error));
+    void sendInBackground(Supplier<Optional<SimpleMailMessage>> composing) {
+        blocking.run(() -> composing.get().ifPresent(this::send))
+                .subscribe(null, error -> LOG.error("Could not send an identity e-mail", error));
     }
 
     private SimpleMailMessage message(String to, String subject, String text) {

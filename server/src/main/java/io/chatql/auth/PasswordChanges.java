@@ -60,8 +60,8 @@ class PasswordChanges {
     /**
      * Mails a password reset code, replacing the last one (see {@link VerificationCodes#reissue}), when
      * {@code username} has a confirmed account; otherwise does nothing, and the caller learns nothing of
-     * which it was. The mail is sent after the
-     * answer. Without a mail server no code can be sent, which is logged.
+     * which it was, neither from the answer nor from its time: all this happens after the answer.
+     * Without a mail server no code can be sent, which is logged.
      */
     void forgot(@Nullable String username) {
         if (username == null) {
@@ -71,14 +71,13 @@ class PasswordChanges {
             LOG.warn("A password reset code was asked for, but no mail server is configured to send it.");
             return;
         }
-        users.findByUsername(username)
-                .ifPresent(user -> credentials
+        mail.sendInBackground(() -> users.findByUsername(username)
+                .flatMap(user -> credentials
                         .find(user.id())
                         .filter(CredentialRepository.Credential::confirmed)
                         .flatMap(credential -> transaction
                                 .execute(status -> codes.reissue(user.id(), VerificationCodes.Purpose.RESET_PASSWORD))
-                                .map(code -> mail.passwordResetCode(credential.email(), user.username(), code)))
-                        .ifPresent(mail::sendLater));
+                                .map(code -> mail.passwordResetCode(credential.email(), user.username(), code)))));
     }
 
     /**

@@ -67,7 +67,7 @@ class SignUpConfirmations {
     /**
      * Mails a new confirmation code, replacing the last one (see {@link VerificationCodes#reissue}), when
      * {@code username} has an unconfirmed account; otherwise does nothing, and the caller learns nothing
-     * of which it was.
+     * of which it was, neither from the answer nor from its time: all this happens after the answer.
      */
     void resend(@Nullable String username) {
         if (username == null) {
@@ -76,13 +76,12 @@ class SignUpConfirmations {
         if (!mail.enabled()) {
             return;
         }
-        users.findByUsername(username)
-                .ifPresent(user -> credentials
+        mail.sendInBackground(() -> users.findByUsername(username)
+                .flatMap(user -> credentials
                         .find(user.id())
                         .filter(credential -> !credential.confirmed())
                         .flatMap(credential -> transaction
                                 .execute(status -> codes.reissue(user.id(), VerificationCodes.Purpose.CONFIRM_SIGN_UP))
-                                .map(code -> mail.confirmationCode(credential.email(), user.username(), code)))
-                        .ifPresent(mail::sendLater));
+                                .map(code -> mail.confirmationCode(credential.email(), user.username(), code)))));
     }
 }
