@@ -3,8 +3,10 @@ package io.chatql.auth;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.SignedJWT;
 import io.chatql.system.BlockingWork;
+import io.chatql.user.UserRepository;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.context.annotation.Bean;
@@ -23,20 +25,20 @@ import reactor.core.publisher.Flux;
 
 /**
  * The decoder of access tokens. A token of this server is accepted only when one of its keys signed it
- * with RS256, for this issuer, and it has not expired; a key id this node does not know makes it read
- * the keys again, for another node may have just rotated. A token of a trusted external issuer is
- * checked the same way against that issuer's published keys, and must also be for one of its
- * configured clients. Anything else, {@code alg: none} included, is refused. Each token is verified
- * once while it is valid. Tokens without an expiry are refused.
+ * with RS256, for this issuer and audience, it has not expired and its user still exists; a key id this
+ * node does not know makes it read the keys again, for another node may have just rotated. A token of
+ * a trusted external issuer is checked the same way against that issuer's published keys, and must
+ * also be for one of its configured clients. Anything else, {@code alg: none} included, is refused.
+ * Each token is verified once a minute at most while it is valid. Tokens without an expiry are refused.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessTokenVerification {
 
     @Bean
     ReactiveJwtDecoder accessTokenDecoder(
-            SigningKeys keys, AuthProperties properties, Clock clock, BlockingWork blocking) {
+            SigningKeys keys, AuthProperties properties, UserRepository users, Clock clock, BlockingWork blocking) {
         Map<String, ReactiveJwtDecoder> decoders = new HashMap<>();
-        decoders.put(properties.issuer(), builtIn(keys, properties, clock, blocking));
+        decoders.put(properties.issuer(), builtIn(keys, properties, users, clock, blocking));
         for (TrustedIssuer issuer : properties.issuers()) {
             if (decoders.put(issuer.issuerUri(), external(issuer, clock)) != null) {
                 throw new IllegalStateException("The issuer " + issuer.issuerUri() + " is configured twice");
@@ -46,13 +48,16 @@ class AccessTokenVerification {
     }
 
     private static ReactiveJwtDecoder builtIn(
-            SigningKeys keys, AuthProperties properties, Clock clock, BlockingWork blocking) {
+            SigningKeys keys, AuthProperties properties, UserRepository users, Clock clock, BlockingWork blocking) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(
                         (SignedJWT token) -> verificationKey(keys, blocking, token))
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(validator(properties.issuer(), clock));
-        return decoder;
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                validator(properties.issuer(), clock),
+                new JwtClaimValidator<List<String>>(
+                        JwtClaimNames.AUD, audience -> audience != null && audience.contains(AccessTokens.AUDIENCE))));
+        return new ExistingUserCheck(decoder, users, blocking);
     }
 
     private static ReactiveJwtDecoder external(TrustedIssuer issuer, Clock clock) {

@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.chatql.user.User;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -21,6 +22,9 @@ public class AccessTokens {
 
     /** The claim that carries the username, as in Cognito's access tokens. */
     static final String USERNAME_CLAIM = "username";
+
+    /** The {@code aud} of the access tokens: this server's API. */
+    static final String AUDIENCE = "chatql";
 
     private final SigningKeys keys;
 
@@ -43,6 +47,7 @@ public class AccessTokens {
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(properties.issuer())
                 .subject(user.id())
+                .audience(List.of(AUDIENCE))
                 .issuedAt(now)
                 .expiresAt(now.plus(properties.accessTokenLifetime()))
                 .claim(USERNAME_CLAIM, user.username())

@@ -16,7 +16,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Sign-up, sign-in, refresh and sign-out of the built-in identity. */
+/**
+ * Sign-up, sign-in, refresh and sign-out of the built-in identity. With a mail server, a new account is
+ * confirmed by a code sent to its e-mail address (see {@link SignUpConfirmations}) before it can sign in.
+ */
 @Service
 class Accounts {
 
@@ -44,6 +47,12 @@ class Accounts {
 
     private final TransactionTemplate transaction;
 
+    private final VerificationCodes codes;
+
+    private final AccountMail mail;
+
+    private final AttemptLimits limits;
+
     private final AccountRoles roles;
 
     /** Checked against when the username is unknown, so that both failures take the same time. */
@@ -57,6 +66,9 @@ class Accounts {
             AccessTokens accessTokens,
             PasswordEncoder passwords,
             TransactionTemplate transaction,
+            VerificationCodes codes,
+            AccountMail mail,
+            AttemptLimits limits,
             AccountRoles roles) {
         this.users = users;
         this.userRepository = userRepository;
@@ -65,13 +77,18 @@ class Accounts {
         this.accessTokens = accessTokens;
         this.passwords = passwords;
         this.transaction = transaction;
+        this.codes = codes;
+        this.mail = mail;
+        this.limits = limits;
         this.roles = roles;
         this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
     }
 
     /**
-     * Creates the user and its credentials; with no mail server, the account is confirmed at once. The
-     * password is hashed before the transaction, which so holds no connection during the slow hash.
+     * Creates the user and its credentials. With a mail server, a confirmation code is sent to {@code
+     * email} before the transaction commits, so that nothing is stored when it cannot be sent; without
+     * one, the account is confirmed at once. The password is hashed before the transaction, which so
+     * holds no connection during the slow hash.
      */
     SignedUp signUp(@Nullable String username, @Nullable String email, @Nullable String password) {
         if (username == null) {
@@ -80,28 +97,42 @@ class Accounts {
         Usernames.requireValid(username);
         String checkedEmail = requireEmail(email);
         String passwordHash = passwords.encode(requirePassword(password));
+        boolean confirmedAtOnce = !mail.enabled();
         return transaction.execute(status -> {
             User user = users.add(UUID.randomUUID().toString(), username);
-            credentials.insert(user.id(), checkedEmail, passwordHash, true);
+            credentials.insert(user.id(), checkedEmail, passwordHash, confirmedAtOnce);
             roles.grantAtSignUp(user);
-            return new SignedUp(user.id(), true);
+            if (!confirmedAtOnce) {
+                String code = codes.issue(user.id(), VerificationCodes.Purpose.CONFIRM_SIGN_UP);
+                mail.send(mail.confirmationCode(checkedEmail, user.username(), code));
+            }
+            return new SignedUp(user.id(), confirmedAtOnce);
         });
     }
 
     /**
-     * New tokens for a correct username and password; the same refusal for any other pair. Runs outside
-     * a transaction, so that no connection is held during the slow hash.
+     * New tokens for a correct username and password of a confirmed account; the same refusal for any
+     * other pair, after the same bcrypt check. Failures count against the username and the client's
+     * {@code address} (see {@link AttemptLimits}). Runs outside a transaction, so that no connection is
+     * held during the slow hash.
      */
-    Tokens signIn(@Nullable String username, @Nullable String password) {
+    Tokens signIn(@Nullable String username, @Nullable String password, String address) {
         if (username == null || password == null) {
             throw new InvalidInputException("username and password are required");
         }
+        limits.check(username, address);
         Optional<User> user = userRepository.findByUsername(username);
-        String hash =
-                user.flatMap(found -> credentials.passwordHashOf(found.id())).orElse(unknownUserHash);
-        boolean matches = passwords.matches(password, hash);
-        if (user.isEmpty() || !matches) {
+        Optional<CredentialRepository.Credential> credential = user.flatMap(found -> credentials.find(found.id()));
+        boolean matches = passwords.matches(
+                password,
+                credential.map(CredentialRepository.Credential::passwordHash).orElse(unknownUserHash));
+        if (user.isEmpty() || credential.isEmpty() || !matches) {
+            limits.failed(username, address);
             throw new BadCredentialsException("incorrect username or password");
+        }
+        limits.succeeded(username);
+        if (!credential.get().confirmed()) {
+            throw new UserNotConfirmedException();
         }
         return tokens(user.get(), refreshTokens.issue(user.get().id()));
     }
@@ -144,7 +175,7 @@ class Accounts {
         return email;
     }
 
-    private static String requirePassword(@Nullable String password) {
+    static String requirePassword(@Nullable String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw new InvalidInputException("password must be at least " + MIN_PASSWORD_LENGTH + " characters");
         }

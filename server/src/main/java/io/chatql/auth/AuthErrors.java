@@ -4,16 +4,18 @@ import io.chatql.system.ConflictException;
 import io.chatql.system.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mail.MailException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebInputException;
 
 /**
- * Answers the identity endpoints' errors as JSON {@code {"error", "message"}} with 400, 401 or 409;
- * never with a stack trace.
+ * Answers the identity endpoints' errors as JSON {@code {"error", "message"}} with 400, 401, 403, 409,
+ * 429 (with {@code Retry-After}) or 503; never with a stack trace.
  */
 @RestControllerAdvice(assignableTypes = AuthController.class)
 class AuthErrors {
@@ -38,6 +40,33 @@ class AuthErrors {
     @ExceptionHandler
     ResponseEntity<Error> unauthorized(AuthenticationException ex) {
         return answer(HttpStatus.UNAUTHORIZED, "unauthorized", ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Error> invalidCode(InvalidCodeException ex) {
+        return answer(HttpStatus.BAD_REQUEST, "invalid_code", ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Error> notConfirmed(UserNotConfirmedException ex) {
+        return answer(HttpStatus.FORBIDDEN, "user_not_confirmed", ex.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Error> tooManyAttempts(TooManyAttemptsException ex) {
+        LOG.debug("Refused an identity request: {}", ex.getMessage());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
+                .body(new Error("too_many_attempts", ex.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Error> mailUnavailable(MailException ex) {
+        LOG.error("Could not send an identity e-mail", ex);
+        return answer(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "mail_unavailable",
+                "the e-mail could not be sent and nothing was stored; try again later");
     }
 
     private static ResponseEntity<Error> answer(HttpStatus status, String error, String message) {

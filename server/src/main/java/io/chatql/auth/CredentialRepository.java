@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The SQL for credentials: e-mail and password hash of each built-in user. */
+/** The SQL for credentials: e-mail, password hash and confirmation of each built-in user. */
 @Repository
 class CredentialRepository {
 
@@ -20,10 +20,25 @@ class CredentialRepository {
                 .update();
     }
 
-    Optional<String> passwordHashOf(String userId) {
-        return jdbc.sql("select password_hash from credential where user_id = ?")
+    Optional<Credential> find(String userId) {
+        return jdbc.sql("select email, password_hash, confirmed from credential where user_id = ?")
                 .param(userId)
-                .query(String.class)
+                .query((rs, row) -> new Credential(
+                        rs.getString("email"), rs.getString("password_hash"), rs.getBoolean("confirmed")))
                 .optional();
     }
+
+    void confirm(String userId) {
+        jdbc.sql("update credential set confirmed = true where user_id = ?")
+                .param(userId)
+                .update();
+    }
+
+    void updatePasswordHash(String userId, String passwordHash) {
+        jdbc.sql("update credential set password_hash = ? where user_id = ?")
+                .params(passwordHash, userId)
+                .update();
+    }
+
+    record Credential(String email, String passwordHash, boolean confirmed) {}
 }

@@ -83,6 +83,13 @@ class RefreshTokens {
                 .ifPresent(this::revokeFamily);
     }
 
+    /** Revokes every token of {@code userId}, signing it out everywhere. */
+    void revokeAllOf(String userId) {
+        jdbc.sql("update refresh_token set revoked = true where user_id = ? and revoked = false")
+                .param(userId)
+                .update();
+    }
+
     private void revokeFamily(String familyId) {
         jdbc.sql("update refresh_token set revoked = true where family_id = ?")
                 .param(familyId)

@@ -2,19 +2,29 @@ package io.chatql.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.chatql.support.Account;
 import io.chatql.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +35,9 @@ abstract class IdentityIntegrationTests extends IntegrationTest {
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Autowired
+    private SigningKeys keys;
 
     @Test
     void signedUpUserIsThereAtOnce() {
@@ -131,6 +144,50 @@ abstract class IdentityIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void fiveFailedSignInsLockTheUsernameEvenForTheRightPassword() {
+        Account alice = signUp("alice");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            signIn(alice.username(), "not-the-password").expectStatus().isUnauthorized();
+        }
+
+        signIn(alice.username(), "password-" + alice.username())
+                .expectStatus()
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+                .expectHeader()
+                .value(
+                        HttpHeaders.RETRY_AFTER,
+                        seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L))
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("too_many_attempts")
+                .jsonPath("$.message")
+                .isNotEmpty();
+    }
+
+    @Test
+    void unknownUsernameIsLockedAlike() {
+        String nobody = uniqueName("nobody");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            signIn(nobody, "not-the-password").expectStatus().isUnauthorized();
+        }
+
+        signIn(nobody, "not-the-password").expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    @Test
+    void successfulSignInClearsTheFailuresOfItsUsername() {
+        Account alice = signUp("alice");
+        for (int round = 0; round < 2; round++) {
+            for (int attempt = 0; attempt < 4; attempt++) {
+                signIn(alice.username(), "not-the-password").expectStatus().isUnauthorized();
+            }
+            signIn(alice.username(), "password-" + alice.username())
+                    .expectStatus()
+                    .isOk();
+        }
+    }
+
+    @Test
     void refreshRotatesAndAUsedTokenIsRefused() {
         Account alice = signUp("alice");
 
@@ -150,6 +207,18 @@ abstract class IdentityIntegrationTests extends IntegrationTest {
 
         refresh(alice.refreshToken()).expectStatus().isUnauthorized();
         refresh((String) rotated.get("refreshToken")).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void reusedRefreshTokenRevokesItsFamilyButNoOtherSignIn() {
+        Account alice = signUp("alice");
+        String otherSignIn = refreshTokenOf(signIn(alice.username(), "password-" + alice.username()));
+        String rotated = refreshTokenOf(refresh(alice.refreshToken()));
+
+        refresh(alice.refreshToken()).expectStatus().isUnauthorized();
+
+        refresh(rotated).expectStatus().isUnauthorized();
+        refresh(otherSignIn).expectStatus().isOk();
     }
 
     @Test
@@ -229,16 +298,255 @@ abstract class IdentityIntegrationTests extends IntegrationTest {
                 .withoutPadding()
                 .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
 
+        expectRefusedAndNothingStored(header + "." + claims + ".");
+    }
+
+    @Test
+    void forgotPasswordWithoutAMailServerAnswersTheSameWhetherOrNotTheUserExists() {
+        Account alice = signUp("alice");
+
+        byte[] known = forgotPassword(alice.username());
+        byte[] unknown = forgotPassword(uniqueName("nobody"));
+
+        assertThat(known).isEqualTo(unknown);
+    }
+
+    @Test
+    void changedPasswordSignsInAndEndsEverySession() {
+        Account alice = signUp("alice");
+
+        changePassword(alice, "password-" + alice.username(), "a new password")
+                .expectStatus()
+                .isNoContent();
+
+        signIn(alice.username(), "password-" + alice.username()).expectStatus().isUnauthorized();
+        signIn(alice.username(), "a new password").expectStatus().isOk();
+        refresh(alice.refreshToken()).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void passwordIsNotChangedWithoutTheOldOne() {
+        Account alice = signUp("alice");
+
+        changePassword(alice, "not-the-password", "a new password")
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.message")
+                .isEqualTo("the old password is incorrect");
+
+        signIn(alice.username(), "password-" + alice.username()).expectStatus().isOk();
+    }
+
+    @Test
+    void shortNewPasswordIsABadRequest() {
+        Account alice = signUp("alice");
+
+        changePassword(alice, "password-" + alice.username(), "short12")
+                .expectStatus()
+                .isBadRequest();
+
+        signIn(alice.username(), "password-" + alice.username()).expectStatus().isOk();
+    }
+
+    @Test
+    void changingAPasswordNeedsAnAccessToken() {
         http().post()
-                .uri("/graphql")
-                .header("Authorization", header + "." + claims + ".")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"query\":\"{ me { id } }\"}")
+                .uri("/auth/change-password")
+                .bodyValue(Map.of("oldPassword", "anything at all", "newPassword", "a new password"))
                 .exchange()
                 .expectStatus()
                 .isUnauthorized();
     }
 
+    private byte[] forgotPassword(String username) {
+        return http().post()
+                .uri("/auth/forgot-password")
+                .bodyValue(Map.of("username", username))
+                .exchange()
+                .expectStatus()
+                .isAccepted()
+                .expectBody()
+                .returnResult()
+                .getResponseBodyContent();
+    }
+
+    private WebTestClient.ResponseSpec changePassword(Account account, String oldPassword, String newPassword) {
+        return http().post()
+                .uri("/auth/change-password")
+                .header("Authorization", "Bearer " + account.accessToken())
+                .bodyValue(Map.of("oldPassword", oldPassword, "newPassword", newPassword))
+                .exchange();
+    }
+
+    @Test
+    void tokenSignedWithTheServersKeyForThisIssuerAndAudienceIsAccepted() throws Exception {
+        Account alice = signUp("alice");
+
+        createConversation(signed(claimsOf(alice).build()))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.data.createConversation.name")
+                .isEqualTo("forged");
+    }
+
+    @Test
+    void tokenWithAnAlteredSignatureIsRefused() {
+        Account alice = signUp("alice");
+        String[] parts = alice.accessToken().split("\\.");
+        char[] signature = parts[2].toCharArray();
+        signature[signature.length / 2] = signature[signature.length / 2] == 'A' ? 'B' : 'A';
+
+        expectRefusedAndNothingStored(parts[0] + "." + parts[1] + "." + new String(signature));
+    }
+
+    @Test
+    void tokenWithAlteredClaimsIsRefused() {
+        Account alice = signUp("alice");
+        Account bob = signUp("bob");
+        String[] parts = alice.accessToken().split("\\.");
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace(alice.userId(), bob.userId());
+
+        expectRefusedAndNothingStored(parts[0] + "." + base64Url(claims) + "." + parts[2]);
+    }
+
+    @Test
+    void tokenOfAnotherIssuerIsRefused() throws Exception {
+        Account alice = signUp("alice");
+
+        expectRefusedAndNothingStored(
+                signed(claimsOf(alice).issuer("someone-else").build()));
+    }
+
+    @Test
+    void tokenForAnotherAudienceIsRefused() throws Exception {
+        Account alice = signUp("alice");
+
+        expectRefusedAndNothingStored(
+                signed(claimsOf(alice).audience("another-api").build()));
+    }
+
+    @Test
+    void expiredTokenIsRefused() throws Exception {
+        Account alice = signUp("alice");
+        Instant twoHoursAgo = Instant.now().minus(Duration.ofHours(2));
+
+        expectRefusedAndNothingStored(signed(claimsOf(alice)
+                .issueTime(Date.from(twoHoursAgo))
+                .expirationTime(Date.from(twoHoursAgo.plus(Duration.ofHours(1))))
+                .build()));
+    }
+
+    @Test
+    void tokenOfADeletedUserIsRefused() {
+        Account alice = signUp("alice");
+        for (String table : List.of("refresh_token", "credential")) {
+            jdbc.sql("delete from " + table + " where user_id = ?")
+                    .param(alice.userId())
+                    .update();
+        }
+        jdbc.sql("delete from chat_user where id = ?").param(alice.userId()).update();
+
+        expectRefusedAndNothingStored(alice.accessToken());
+    }
+
+    @Test
+    void signUpBodyOver1MegabyteIsRefusedAndNothingIsStored() {
+        String username = uniqueName("eve");
+        String padding = "x".repeat(1024 * 1024);
+
+        http().post()
+                .uri("/auth/sign-up")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"username\":\"" + username + "\",\"email\":\"eve@example.com\","
+                        + "\"password\":\"long enough\",\"padding\":\"" + padding + "\"}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+
+        assertThat(usersNamed(username)).isZero();
+    }
+
+    /** A mutation with {@code token} gets 401 and creates nothing. */
+    private void expectRefusedAndNothingStored(String token) {
+        String conversationId = uniqueName("conversation");
+
+        http().post()
+                .uri("/graphql")
+                .header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "query",
+                        "mutation { createConversation(id: \"" + conversationId + "\", name: \"forged\") { id } }"))
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+
+        assertThat(jdbc.sql("select count(*) from conversation where id = ?")
+                        .param(conversationId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    private WebTestClient.ResponseSpec createConversation(String token) {
+        return http().post()
+                .uri("/graphql")
+                .header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "query",
+                        "mutation { createConversation(id: \"" + uniqueName("conversation")
+                                + "\", name: \"forged\") { id name } }"))
+                .exchange();
+    }
+
+    /** The claims the server puts in {@code account}'s access tokens, valid for an hour from now. */
+    private static JWTClaimsSet.Builder claimsOf(Account account) {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
+                .issuer("chatql")
+                .subject(account.userId())
+                .audience("chatql")
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
+                .claim("username", account.username());
+    }
+
+    /** {@code claims} signed with the server's own key, as the server signs its tokens. */
+    private String signed(JWTClaimsSet claims) throws JOSEException {
+        SignedJWT token = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(keys.signingKey().getKeyID())
+                        .build(),
+                claims);
+        token.sign(new RSASSASigner(keys.signingKey()));
+        return token.serialize();
+    }
+
+    private static String base64Url(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private long usersNamed(String username) {
+        return jdbc.sql("select count(*) from chat_user where username = ?")
+                .param(username)
+                .query(Long.class)
+                .single();
+    }
+
+    private static String refreshTokenOf(WebTestClient.ResponseSpec tokens) {
+        return (String) tokens.expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("refreshToken");
+    }
+
+    /** Sign-up with {@code body} gets 400 with a clear error, and stores no user. */
     private void expectBadRequest(Map<String, String> body) {
         signUp(body)
                 .expectStatus()
@@ -248,6 +556,8 @@ abstract class IdentityIntegrationTests extends IntegrationTest {
                 .isEqualTo("invalid_request")
                 .jsonPath("$.message")
                 .isNotEmpty();
+
+        assertThat(usersNamed(body.get("username"))).isZero();
     }
 
     private WebTestClient.ResponseSpec signUp(Map<String, String> body) {

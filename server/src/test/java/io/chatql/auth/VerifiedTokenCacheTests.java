@@ -45,6 +45,37 @@ class VerifiedTokenCacheTests {
     }
 
     @Test
+    void validTokenIsVerifiedAgainAfterAMinute() {
+        MovingClock clock = new MovingClock(NOW);
+        VerifiedTokenCache cache = new VerifiedTokenCache(verifier(NOW.plusSeconds(3600)), clock);
+        cache.decode("token").block();
+
+        clock.advance(VerifiedTokenCache.TRUSTED_FOR.minusSeconds(1));
+        cache.decode("token").block();
+        assertThat(verifications).hasValue(1);
+
+        clock.advance(Duration.ofSeconds(1));
+        cache.decode("token").block();
+        assertThat(verifications).hasValue(2);
+    }
+
+    @Test
+    void tokenRefusedOnSecondVerificationIsRefused() {
+        MovingClock clock = new MovingClock(NOW);
+        ReactiveJwtDecoder userDeletedMeanwhile = token -> verifications.getAndIncrement() == 0
+                ? Mono.just(jwt(NOW.plusSeconds(3600)))
+                : Mono.error(new BadJwtException("The user of this token does not exist"));
+        VerifiedTokenCache cache = new VerifiedTokenCache(userDeletedMeanwhile, clock);
+        cache.decode("token").block();
+
+        clock.advance(VerifiedTokenCache.TRUSTED_FOR);
+
+        StepVerifier.create(cache.decode("token"))
+                .expectError(BadJwtException.class)
+                .verify();
+    }
+
+    @Test
     void refusedTokenIsNotRemembered() {
         ReactiveJwtDecoder refusing = token -> {
             verifications.incrementAndGet();

@@ -21,7 +21,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.lifecycle.timeout-per-shutdown-phase=2s")
+        properties = {
+            "spring.lifecycle.timeout-per-shutdown-phase=2s",
+            // Every test signs in from the same address; the limit per username still applies.
+            "chatql.auth.attempts.per-address=100000"
+        })
 @Import(StatementCounter.class)
 public abstract class IntegrationTest {
 
