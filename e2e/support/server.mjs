@@ -20,9 +20,9 @@ function freePort() {
 
 /**
  * Starts the server jar built by the reactor on a free loopback port with a throwaway data
- * directory, and waits until it answers.
+ * directory and the settings given as {@code --name=value} arguments, and waits until it answers.
  */
-export async function startServer() {
+export async function startServer(settings = []) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'chatql-e2e-'));
   const process = spawn(
@@ -33,6 +33,7 @@ export async function startServer() {
       `--server.port=${port}`,
       '--server.address=127.0.0.1',
       `--chatql.data-dir=${dataDir}`,
+      ...settings,
     ],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );

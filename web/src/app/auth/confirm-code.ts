@@ -27,7 +27,7 @@ import { AuthError, Session } from './session';
         <p class="error" role="alert">{{ error() }}</p>
       }
       @if (resent()) {
-        <p role="status">A new code is on its way.</p>
+        <p role="status">A new code is on its way, unless one was sent less than a minute ago.</p>
       }
       <button type="submit" [disabled]="busy()">Confirm</button>
       <button type="button" class="link" (click)="resend()" [disabled]="busy()">
