@@ -1,15 +1,16 @@
 package io.chatql.auth;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.chatql.user.User;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
@@ -23,19 +24,22 @@ public class AccessTokens {
 
     private final SigningKeys keys;
 
+    private final AccountRoles roles;
+
     private final AuthProperties properties;
 
-    private final JwtEncoder encoder;
+    private final Clock clock;
 
-    AccessTokens(SigningKeys keys, AuthProperties properties) {
+    AccessTokens(SigningKeys keys, AccountRoles roles, AuthProperties properties, Clock clock) {
         this.keys = keys;
+        this.roles = roles;
         this.properties = properties;
-        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(keys.current())));
+        this.clock = clock;
     }
 
-    /** A new access token for {@code user}, valid for the configured lifetime. */
+    /** A new access token for {@code user}, with its roles, valid for the configured lifetime. */
     String issue(User user) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(properties.issuer())
                 .subject(user.id())
@@ -43,11 +47,14 @@ public class AccessTokens {
                 .expiresAt(now.plus(properties.accessTokenLifetime()))
                 .claim(USERNAME_CLAIM, user.username())
                 .claim("token_use", "access")
+                .claim(Roles.CLAIM, roles.of(user))
                 .build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256)
-                .keyId(keys.current().getKeyID())
-                .build();
-        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        RSAKey key = keys.signingKey();
+        JwsHeader header =
+                JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.getKeyID()).build();
+        return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)))
+                .encode(JwtEncoderParameters.from(header, claims))
+                .getTokenValue();
     }
 
     long lifetimeSeconds() {

@@ -44,6 +44,8 @@ class Accounts {
 
     private final TransactionTemplate transaction;
 
+    private final AccountRoles roles;
+
     /** Checked against when the username is unknown, so that both failures take the same time. */
     private final String unknownUserHash;
 
@@ -54,7 +56,8 @@ class Accounts {
             RefreshTokens refreshTokens,
             AccessTokens accessTokens,
             PasswordEncoder passwords,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction,
+            AccountRoles roles) {
         this.users = users;
         this.userRepository = userRepository;
         this.credentials = credentials;
@@ -62,6 +65,7 @@ class Accounts {
         this.accessTokens = accessTokens;
         this.passwords = passwords;
         this.transaction = transaction;
+        this.roles = roles;
         this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
     }
 
@@ -79,6 +83,7 @@ class Accounts {
         return transaction.execute(status -> {
             User user = users.add(UUID.randomUUID().toString(), username);
             credentials.insert(user.id(), checkedEmail, passwordHash, true);
+            roles.grantAtSignUp(user);
             return new SignedUp(user.id(), true);
         });
     }

@@ -3,46 +3,50 @@ package io.chatql.auth;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
-import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * Authenticates real-time connections and operations from the credentials their protocol carries: a
- * map with {@code Authorization} (a JWT, raw or after {@code Bearer }), under any letter case, at its
- * top or in a nested {@code headers} map, or with {@code authToken} as older Apollo clients send it.
+ * map with {@code Authorization} (a JWT, raw or after {@code Bearer }) or {@code x-api-key}, under any
+ * letter case, at its top or in a nested {@code headers} map, or with {@code authToken} as older Apollo
+ * clients send it.
  */
 @Component
 public class ConnectionAuthentication {
 
-    private final JwtReactiveAuthenticationManager tokens;
+    private final RequestAuthentication authentication;
 
-    ConnectionAuthentication(ReactiveJwtDecoder accessTokenDecoder) {
-        this.tokens = new JwtReactiveAuthenticationManager(accessTokenDecoder);
+    ConnectionAuthentication(RequestAuthentication authentication) {
+        this.authentication = authentication;
     }
 
     /** The user the credentials prove, or an authentication error. */
     public Mono<Authentication> authenticate(Map<String, Object> credentials) {
         String token = AccessTokens.fromAuthorization(authorizationOf(credentials));
         if (token != null) {
-            return tokens.authenticate(new BearerTokenAuthenticationToken(token));
+            return authentication.authenticate(new BearerTokenAuthenticationToken(token));
         }
-        if (valueOf(credentials, "x-api-key") != null) {
-            return Mono.error(new BadCredentialsException("API keys are not accepted by this server"));
+        String apiKey = valueOrHeader(credentials, CredentialsConverter.API_KEY_HEADER);
+        if (apiKey != null && !apiKey.isBlank()) {
+            return authentication.authenticate(ApiKeyAuthenticationToken.unchecked(apiKey.strip()));
         }
         return Mono.error(new AuthenticationCredentialsNotFoundException("No credentials were given"));
     }
 
     private static @Nullable String authorizationOf(Map<String, Object> credentials) {
-        String authorization = valueOf(credentials, "authorization");
-        if (authorization == null && credentials.get("headers") instanceof Map<?, ?> headers) {
-            authorization = valueOf(headers, "authorization");
-        }
+        String authorization = valueOrHeader(credentials, "authorization");
         return authorization != null ? authorization : valueOf(credentials, "authtoken");
+    }
+
+    private static @Nullable String valueOrHeader(Map<String, Object> credentials, String lowerCaseKey) {
+        String value = valueOf(credentials, lowerCaseKey);
+        if (value == null && credentials.get("headers") instanceof Map<?, ?> headers) {
+            value = valueOf(headers, lowerCaseKey);
+        }
+        return value;
     }
 
     private static @Nullable String valueOf(Map<?, ?> map, String lowerCaseKey) {

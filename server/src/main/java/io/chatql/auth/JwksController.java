@@ -1,8 +1,10 @@
 package io.chatql.auth;
 
+import io.chatql.system.BlockingWork;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 
 /** Publishes the public keys that verify this server's access tokens. */
 @RestController
@@ -10,12 +12,15 @@ class JwksController {
 
     private final SigningKeys keys;
 
-    JwksController(SigningKeys keys) {
+    private final BlockingWork blocking;
+
+    JwksController(SigningKeys keys, BlockingWork blocking) {
         this.keys = keys;
+        this.blocking = blocking;
     }
 
     @GetMapping("/.well-known/jwks.json")
-    Map<String, Object> jwks() {
-        return keys.publicKeys().toJSONObject();
+    Mono<Map<String, Object>> jwks() {
+        return blocking.of(() -> keys.publicKeys().toJSONObject());
     }
 }

@@ -1,18 +1,19 @@
 package io.chatql.system;
 
-import io.chatql.auth.BearerOrRawTokenConverter;
+import io.chatql.auth.CredentialsConverter;
+import io.chatql.auth.RequestAuthentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import reactor.core.publisher.Mono;
 
 /**
- * Every GraphQL request over HTTP needs a valid access token (401 without one). WebSocket upgrades are
- * let through, because graphql-transport-ws carries its token in {@code connection_init}, where it is
- * checked before any operation runs. The identity endpoints, the JWKS and health are open.
+ * Every GraphQL request over HTTP needs a valid access token or API key (401 without one). WebSocket
+ * upgrades are let through, because graphql-transport-ws carries its credentials in {@code
+ * connection_init}, where they are checked before any operation runs. The identity endpoints, the JWKS and health are open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -27,7 +28,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder accessTokenDecoder) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, RequestAuthentication authentication) {
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -40,8 +41,8 @@ class SecurityConfiguration {
                         .anyExchange()
                         .permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .bearerTokenConverter(new BearerOrRawTokenConverter())
-                        .jwt(jwt -> jwt.jwtDecoder(accessTokenDecoder)))
+                        .bearerTokenConverter(new CredentialsConverter())
+                        .authenticationManagerResolver(exchange -> Mono.just(authentication)))
                 .build();
     }
 

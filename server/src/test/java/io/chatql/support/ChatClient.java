@@ -1,7 +1,11 @@
 package io.chatql.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jwt.SignedJWT;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.net.URI;
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -99,6 +103,39 @@ public class ChatClient {
                 tokens.get("refreshToken"));
     }
 
+    /**
+     * Signs in {@code username}, first signing it up unless it exists: for the one account of a test
+     * database with a fixed name, such as the configured administrator.
+     */
+    public Account signUpOnce(String username) {
+        String password = "password-" + username;
+        http().post()
+                .uri("/auth/sign-up")
+                .bodyValue(Map.of("username", username, "email", username + "@example.com", "password", password))
+                .exchange()
+                .expectStatus()
+                .value(status -> assertThat(status).isIn(201, 409));
+        Map<?, ?> tokens = http().post()
+                .uri("/auth/sign-in")
+                .bodyValue(Map.of("username", username, "password", password))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
+        String accessToken = (String) tokens.get("accessToken");
+        return new Account(subjectOf(accessToken), username, accessToken, (String) tokens.get("refreshToken"));
+    }
+
+    private static String subjectOf(String accessToken) {
+        try {
+            return SignedJWT.parse(accessToken).getJWTClaimsSet().getSubject();
+        } catch (ParseException ex) {
+            throw new AssertionError("Not a JWT: " + accessToken, ex);
+        }
+    }
+
     /** GraphQL over HTTP as {@code account}, with {@code Authorization: Bearer <jwt>}. */
     public HttpGraphQlTester graphQl(Account account) {
         return HttpGraphQlTester.create(http().mutate()
@@ -109,11 +146,16 @@ public class ChatClient {
 
     /** GraphQL over graphql-transport-ws as {@code account}, its token in {@code connection_init}. */
     public WebSocketGraphQlTester webSocket(Account account) {
+        return webSocket(Map.of("Authorization", account.accessToken()));
+    }
+
+    /** GraphQL over graphql-transport-ws, with {@code credentials} as the {@code connection_init} payload. */
+    public WebSocketGraphQlTester webSocket(Map<String, Object> credentials) {
         return WebSocketGraphQlTester.builder(webSocketUri(), new ReactorNettyWebSocketClient())
                 .interceptor(new WebSocketGraphQlClientInterceptor() {
                     @Override
                     public Mono<Object> connectionInitPayload() {
-                        return Mono.just(Map.of("Authorization", account.accessToken()));
+                        return Mono.just(credentials);
                     }
                 })
                 .build();

@@ -1,0 +1,24 @@
+// The aws-appsync SDK v4 in API-key mode, pointed at /graphql: CHATQL_TOKEN is the API key, which it
+// sends as x-api-key on HTTP and in the real-time handshake header.
+import appsync from 'aws-appsync';
+import gql from 'graphql-tag';
+import WebSocket from 'ws';
+import { fail, receive, settings, subscription } from './common.mjs';
+
+globalThis.WebSocket = WebSocket;
+
+const client = new appsync.AWSAppSyncClient({
+  url: `${settings.httpUrl}/graphql`,
+  region: 'us-east-1',
+  auth: { type: appsync.AUTH_TYPE.API_KEY, apiKey: settings.token },
+  disableOffline: true,
+});
+
+const me = await client.query({ query: gql`query getMe { me { __typename id username registered } }` });
+console.log(`ME ${me.data.me.id}`);
+client
+  .subscribe({ query: gql(subscription), variables: { conversationId: settings.conversationId } })
+  .subscribe({
+    next: (result) => receive(result.data.subscribeToNewMessage),
+    error: fail,
+  });
