@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -46,6 +47,8 @@ class Accounts {
 
     private final AccountRoles roles;
 
+    private final ApplicationEventPublisher events;
+
     /** Checked against when the username is unknown, so that both failures take the same time. */
     private final String unknownUserHash;
 
@@ -57,7 +60,8 @@ class Accounts {
             AccessTokens accessTokens,
             PasswordEncoder passwords,
             TransactionTemplate transaction,
-            AccountRoles roles) {
+            AccountRoles roles,
+            ApplicationEventPublisher events) {
         this.users = users;
         this.userRepository = userRepository;
         this.credentials = credentials;
@@ -66,6 +70,7 @@ class Accounts {
         this.passwords = passwords;
         this.transaction = transaction;
         this.roles = roles;
+        this.events = events;
         this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
     }
 
@@ -84,6 +89,7 @@ class Accounts {
             User user = users.add(UUID.randomUUID().toString(), username);
             credentials.insert(user.id(), checkedEmail, passwordHash, true);
             roles.grantAtSignUp(user);
+            events.publishEvent(new UserSignedUp(user.id()));
             return new SignedUp(user.id(), true);
         });
     }
@@ -103,6 +109,7 @@ class Accounts {
         if (user.isEmpty() || !matches) {
             throw new BadCredentialsException("incorrect username or password");
         }
+        events.publishEvent(new UserSignedIn(user.get().id()));
         return tokens(user.get(), refreshTokens.issue(user.get().id()));
     }
 
