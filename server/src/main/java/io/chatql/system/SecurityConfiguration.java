@@ -11,7 +11,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import reactor.core.publisher.Mono;
 
 /**
- * Every GraphQL request over HTTP needs a valid access token or API key (401 without one). WebSocket
+ * Every GraphQL request over HTTP, and every batch of analytics events, needs a valid access token or
+ * API key (401 without one). WebSocket
  * upgrades are let through, because graphql-transport-ws carries its credentials in {@code
  * connection_init}, where they are checked before any operation runs. The identity endpoints, the JWKS and health are open.
  */
@@ -36,7 +37,7 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(webSocketUpgrade())
                         .permitAll()
-                        .pathMatchers("/graphql")
+                        .pathMatchers("/graphql", "/analytics/**")
                         .authenticated()
                         .anyExchange()
                         .permitAll())
