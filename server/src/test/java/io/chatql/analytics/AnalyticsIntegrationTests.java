@@ -277,7 +277,7 @@ abstract class AnalyticsIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void moreThan600EventsAMinuteAreRefusedWith429UntilTheMinuteHasPassed() {
+    void moreThan600EventsAMinuteAreRefusedWith429AndRetryAfter() {
         Account alice = signUp("alice");
         for (int batch = 0; batch < 6; batch++) {
             postEvents(alice, batchOf(100)).expectStatus().isAccepted();
