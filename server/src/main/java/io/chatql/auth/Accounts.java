@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -55,6 +56,8 @@ class Accounts {
 
     private final AccountRoles roles;
 
+    private final ApplicationEventPublisher events;
+
     /** Checked against when the username is unknown, so that both failures take the same time. */
     private final String unknownUserHash;
 
@@ -69,7 +72,8 @@ class Accounts {
             VerificationCodes codes,
             AccountMail mail,
             AttemptLimits limits,
-            AccountRoles roles) {
+            AccountRoles roles,
+            ApplicationEventPublisher events) {
         this.users = users;
         this.userRepository = userRepository;
         this.credentials = credentials;
@@ -81,6 +85,7 @@ class Accounts {
         this.mail = mail;
         this.limits = limits;
         this.roles = roles;
+        this.events = events;
         this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
     }
 
@@ -102,6 +107,7 @@ class Accounts {
             User user = users.add(UUID.randomUUID().toString(), username);
             credentials.insert(user.id(), checkedEmail, passwordHash, confirmedAtOnce);
             roles.grantAtSignUp(user);
+            events.publishEvent(new UserSignedUp(user.id()));
             if (!confirmedAtOnce) {
                 String code = codes.issue(user.id(), VerificationCodes.Purpose.CONFIRM_SIGN_UP);
                 mail.send(mail.confirmationCode(checkedEmail, user.username(), code));
@@ -134,6 +140,7 @@ class Accounts {
         if (!credential.get().confirmed()) {
             throw new UserNotConfirmedException();
         }
+        events.publishEvent(new UserSignedIn(user.get().id()));
         return tokens(user.get(), refreshTokens.issue(user.get().id()));
     }
 

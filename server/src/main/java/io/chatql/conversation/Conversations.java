@@ -66,6 +66,7 @@ class Conversations {
             return conversations.findById(conversation.id()).orElseThrow();
         }
         conversations.insert(conversation, callerId);
+        events.publishEvent(new ConversationCreated(conversation.id(), callerId));
         UserConversation membership = new UserConversation(callerId, conversation.id());
         events.publishEvent(new MembershipCreated(membership, conversations.insertMembership(membership)));
         return conversation;

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * connections refused for their credentials.
  */
 @Component
-class RealtimeMeters {
+public class RealtimeMeters {
 
     private final MeterRegistry registry;
 
@@ -68,6 +68,16 @@ class RealtimeMeters {
                 .decrementAndGet();
     }
 
+    /** The real-time connections open on this node, over every protocol. */
+    public int openConnections() {
+        return sum(connections);
+    }
+
+    /** The subscriptions running on this node, over every protocol. */
+    public int activeSubscriptions() {
+        return sum(subscriptions);
+    }
+
     /** Counts a delivered result whose event reached this node at {@code receivedAt} (nano time). */
     void delivered(long receivedAt) {
         deliveries.increment();
@@ -78,6 +88,10 @@ class RealtimeMeters {
 
     void connectionRefused() {
         refusedConnections.increment();
+    }
+
+    private static int sum(Map<String, AtomicInteger> values) {
+        return values.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
     private AtomicInteger gauge(String name, String description, Map<String, AtomicInteger> values, String protocol) {

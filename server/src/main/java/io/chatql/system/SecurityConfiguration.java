@@ -11,10 +11,10 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import reactor.core.publisher.Mono;
 
 /**
- * Every GraphQL request over HTTP, and /auth/change-password, needs a valid access token or API key (401
- * without one). WebSocket upgrades are let through, because graphql-transport-ws carries its
- * credentials in {@code connection_init}, where they are checked before any operation runs. The rest
- * of /auth, the JWKS and health are open.
+ * Every GraphQL request over HTTP, every batch of analytics events, and /auth/change-password need a
+ * valid access token or API key (401 without one). WebSocket upgrades are let through, because
+ * graphql-transport-ws carries its credentials in {@code connection_init}, where they are checked
+ * before any operation runs. The rest of /auth, the JWKS and health are open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -37,7 +37,7 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(webSocketUpgrade())
                         .permitAll()
-                        .pathMatchers("/graphql", "/auth/change-password")
+                        .pathMatchers("/graphql", "/auth/change-password", "/analytics/**")
                         .authenticated()
                         .anyExchange()
                         .permitAll())

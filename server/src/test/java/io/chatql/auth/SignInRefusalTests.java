@@ -16,6 +16,7 @@ import io.chatql.user.Users;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -43,7 +44,8 @@ class SignInRefusalTests {
             mock(VerificationCodes.class),
             mock(AccountMail.class),
             new AttemptLimits(new AttemptLimitProperties(5, 20, Duration.ofMinutes(1), Duration.ofHours(1))),
-            mock(AccountRoles.class));
+            mock(AccountRoles.class),
+            mock(ApplicationEventPublisher.class));
 
     @Test
     void wrongPasswordAndUnknownUserEachCostOneBcryptCheckAndGetTheSameRefusal() {

@@ -1,0 +1,39 @@
+package io.chatql.analytics;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/** Accepts batches of client events: all of a batch or, when one event is bad, none. */
+@Service
+class ClientEvents {
+
+    private final AnalyticsEventRepository events;
+
+    private final ClientEventRateLimit rateLimit;
+
+    private final Clock clock;
+
+    ClientEvents(AnalyticsEventRepository events, ClientEventRateLimit rateLimit, Clock clock) {
+        this.events = events;
+        this.rateLimit = rateLimit;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the batch's events as the user's, returning how many. Refuses, storing nothing, a batch
+     * with a bad event ({@link io.chatql.system.InvalidInputException}) or one that would take the user
+     * over the rate limit ({@link TooManyEventsException}).
+     */
+    @Transactional
+    int accept(String userId, JsonNode batch) {
+        Instant now = clock.instant();
+        List<AnalyticsEvent> read = ClientEventReader.read(batch, userId, now);
+        rateLimit.admit(userId, read.size());
+        events.insertAll(read, now);
+        return read.size();
+    }
+}

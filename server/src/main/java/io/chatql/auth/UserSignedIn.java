@@ -1,0 +1,4 @@
+package io.chatql.auth;
+
+/** A user signed in with a correct username and password. */
+public record UserSignedIn(String userId) {}
