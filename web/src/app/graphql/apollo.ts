@@ -31,7 +31,7 @@ export function createApollo(): ApolloClient.Options {
     retryWait: (retries) => pause(Math.min(500 * 2 ** retries, 5_000) * (0.5 + Math.random() / 2)),
     on: {
       connected: () => connection.socketOpened(),
-      closed: () => connection.socketClosed(),
+      closed: (event) => connection.socketClosed((event as CloseEvent | undefined)?.code),
     },
   });
   // A socket that the browser knows to be cut is not waited on: it is closed and retried, and the

@@ -1,20 +1,22 @@
 import { DestroyRef, Injectable, computed, signal } from '@angular/core';
 
+const NORMAL_CLOSURE = 1000;
+
 /**
  * Whether the app can reach the server: the browser's network state, and whether the real-time
- * connection is open. Components show it, and catch up on what they missed when it comes back.
+ * connection was lost. Components show it, and catch up on what they missed when it comes back.
  */
 @Injectable({ providedIn: 'root' })
 export class Connection {
   private readonly network = signal(navigator.onLine);
 
-  private readonly socket = signal(false);
+  private readonly socketLost = signal(false);
 
   private openedBefore = false;
 
   private readonly reconnectListeners = new Set<() => void>();
 
-  readonly online = computed(() => this.network() && this.socket());
+  readonly online = computed(() => this.network() && !this.socketLost());
 
   constructor() {
     addEventListener('online', () => this.network.set(true));
@@ -28,14 +30,18 @@ export class Connection {
   }
 
   socketOpened(): void {
-    this.socket.set(true);
+    this.socketLost.set(false);
     if (this.openedBefore) {
       this.reconnectListeners.forEach((catchUp) => catchUp());
     }
     this.openedBefore = true;
   }
 
-  socketClosed(): void {
-    this.socket.set(false);
+  /**
+   * The real-time connection closed: lost, unless the client closed it normally (code 1000) because
+   * no screen needed it any more.
+   */
+  socketClosed(code: number | undefined): void {
+    this.socketLost.set(code !== NORMAL_CLOSURE);
   }
 }
