@@ -27,7 +27,8 @@ test('the administrator sees the activity as charts, and each series as CSV', as
   await ada.getByRole('heading', { name: 'Messages per day' }).waitFor();
 
   assert.equal(await ada.locator('.chart-card canvas').count(), 5);
-  const total = (term) => ada.locator('.totals div', { hasText: term }).locator('dd').textContent();
+  const total = async (term) =>
+    (await ada.locator('.totals div', { hasText: term }).locator('dd').textContent()).trim();
   assert.equal(await total('Messages'), '2');
   assert.equal(await total('Conversations'), '1');
   assert.match(await total('Sessions'), /^[1-9]/);

@@ -123,7 +123,10 @@ const LIVE_EVERY_MS = 10_000;
             <div>
               <dt>Online now</dt>
               <dd>
-                {{ live().connections }} connections, {{ live().subscriptions }} subscriptions
+                {{ live().connections }}
+                {{ live().connections === 1 ? 'connection' : 'connections' }},
+                {{ live().subscriptions }}
+                {{ live().subscriptions === 1 ? 'subscription' : 'subscriptions' }}
               </dd>
             </div>
             <div>
