@@ -26,7 +26,7 @@ test('the administrator sees the activity as charts, and each series as CSV', as
   await ada.getByRole('link', { name: 'Dashboard' }).click();
   await ada.getByRole('heading', { name: 'Messages per day' }).waitFor();
 
-  assert.equal(await ada.locator('.chart-card canvas').count(), 5);
+  assert.equal(await ada.locator('.chart-card canvas').count(), 6);
   const total = async (term) =>
     (await ada.locator('.totals div', { hasText: term }).locator('dd').textContent()).trim();
   assert.equal(await total('Messages'), '2');
@@ -46,6 +46,15 @@ test('the administrator sees the activity as charts, and each series as CSV', as
   assert.equal(csv[0], 'start,Messages');
   assert.equal(csv.length, 31, 'a row for each of the 30 days shown');
   assert.match(csv.at(-1), /,2$/, "today's two messages");
+
+  const live = ada.waitForEvent('download');
+  await ada
+    .getByRole('region', { name: 'Online now' })
+    .getByRole('button', { name: 'Download CSV' })
+    .click();
+  const samples = readFileSync(await (await live).path(), 'utf8').trim().split('\r\n');
+  assert.equal(samples[0], 'start,Connections,Subscriptions');
+  assert.match(samples[1], /,[1-9]\d*,\d+$/, 'the pages open in the browser are connected');
 });
 
 test('a user who is not an administrator is not shown the dashboard', async () => {

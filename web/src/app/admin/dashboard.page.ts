@@ -97,6 +97,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Live connections are asked for again this often. */
 const LIVE_EVERY_MS = 10_000;
 
+/** The live chart shows the last hour. */
+const LIVE_SAMPLES_KEPT = 360;
+
+interface LiveSample {
+  at: string;
+  connections: number;
+  subscriptions: number;
+}
+
 /** What administrators watch: activity over a range of days, as charts and CSV, and who is online. */
 @Component({
   selector: 'app-dashboard',
@@ -154,6 +163,7 @@ const LIVE_EVERY_MS = 10_000;
             </div>
           </dl>
           <div class="charts">
+            <app-time-chart title="Online now" file="online" [series]="liveChart()" />
             @for (chart of charts(); track chart.file) {
               <app-time-chart [title]="chart.title" [file]="chart.file" [series]="chart.series" />
             }
@@ -174,7 +184,26 @@ export class DashboardPage implements OnInit {
   readonly error = signal('');
   private readonly data = signal<Dashboard | null>(null);
   readonly totals = computed(() => this.data()?.totals ?? null);
-  readonly live = signal({ connections: 0, subscriptions: 0 });
+  /** Connections and subscriptions open now, asked for every 10 s while the page is open. */
+  private readonly liveSamples = signal<LiveSample[]>([]);
+  readonly live = computed(
+    () => this.liveSamples().at(-1) ?? { at: '', connections: 0, subscriptions: 0 },
+  );
+  readonly liveChart = computed<Series[]>(() => [
+    {
+      label: 'Connections',
+      color: '#0969da',
+      points: this.liveSamples().map((sample) => ({ start: sample.at, value: sample.connections })),
+    },
+    {
+      label: 'Subscriptions',
+      color: '#bf3989',
+      points: this.liveSamples().map((sample) => ({
+        start: sample.at,
+        value: sample.subscriptions,
+      })),
+    },
+  ]);
   readonly charts = computed(() => {
     const data = this.data();
     if (!data) {
@@ -222,10 +251,7 @@ export class DashboardPage implements OnInit {
           const data = result.data as Dashboard | undefined;
           if (data) {
             this.data.set(data);
-            this.live.set({
-              connections: data.totals.liveConnections,
-              subscriptions: data.totals.liveSubscriptions,
-            });
+            this.sampleLive(data.totals);
           }
         },
         error: (error: Error) => this.error.set(`The figures could not be read: ${error.message}`),
@@ -243,14 +269,20 @@ export class DashboardPage implements OnInit {
         next: (result) => {
           const totals = result.data?.analyticsTotals;
           if (totals) {
-            this.live.set({
-              connections: totals.liveConnections,
-              subscriptions: totals.liveSubscriptions,
-            });
+            this.sampleLive(totals);
           }
         },
         error: () => undefined,
       });
+  }
+
+  private sampleLive(totals: Pick<Totals, 'liveConnections' | 'liveSubscriptions'>): void {
+    const sample = {
+      at: new Date().toISOString(),
+      connections: totals.liveConnections,
+      subscriptions: totals.liveSubscriptions,
+    };
+    this.liveSamples.update((samples) => [...samples.slice(1 - LIVE_SAMPLES_KEPT), sample]);
   }
 
   /** The days picked, the last one included. */
