@@ -4,9 +4,6 @@ import io.chatql.system.BlockingWork;
 import io.chatql.system.InvalidInputException;
 import io.chatql.system.NotFoundException;
 import io.chatql.user.Users;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +11,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +78,7 @@ class ApiKeys {
         String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         ApiKey apiKey =
                 new ApiKey(UUID.randomUUID().toString(), name, userId, now.toString(), expiry.toString(), false);
-        repository.insert(apiKey, hash(key), adminId);
+        repository.insert(apiKey, Sha256.hex(key), adminId);
         return new NewApiKey(apiKey, key);
     }
 
@@ -103,7 +99,7 @@ class ApiKeys {
 
     /** The bot user of a valid key; a BadCredentialsException for an unknown, revoked or expired one. */
     Mono<Authentication> authenticate(String key) {
-        String keyHash = hash(key);
+        String keyHash = Sha256.hex(key);
         Checked known;
         synchronized (checked) {
             known = checked.get(keyHash);
@@ -137,15 +133,6 @@ class ApiKeys {
             throw new InvalidInputException("expiresAt must be in the future");
         }
         return expiry;
-    }
-
-    private static String hash(String key) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is not available", ex);
-        }
     }
 
     /** What the database said about a key, and when. */

@@ -4,10 +4,6 @@ import io.chatql.system.BlockingWork;
 import io.chatql.system.ConflictException;
 import io.chatql.user.UserRepository;
 import io.chatql.user.Users;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -154,12 +150,6 @@ class ExternalUsers {
     }
 
     private static String suffix(String identity) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8)))
-                    .substring(0, SUFFIX_DIGITS);
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is not available", ex);
-        }
+        return Sha256.hex(identity).substring(0, SUFFIX_DIGITS);
     }
 }

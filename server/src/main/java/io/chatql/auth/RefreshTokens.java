@@ -1,14 +1,10 @@
 package io.chatql.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +40,7 @@ class RefreshTokens {
      * expired, revoked or already used (in which case its whole family is revoked).
      */
     Optional<Holder> use(String token) {
-        String hash = hash(token);
+        String hash = Sha256.hex(token);
         Optional<StoredToken> stored = jdbc.sql(
                         "select user_id, family_id, expires_at, used, revoked from refresh_token where token_hash = ?")
                 .param(hash)
@@ -77,7 +73,7 @@ class RefreshTokens {
     /** Revokes the family of {@code token}; an unknown token changes nothing. */
     void revoke(String token) {
         jdbc.sql("select family_id from refresh_token where token_hash = ?")
-                .param(hash(token))
+                .param(Sha256.hex(token))
                 .query(String.class)
                 .optional()
                 .ifPresent(this::revokeFamily);
@@ -104,21 +100,12 @@ class RefreshTokens {
                         insert into refresh_token (token_hash, user_id, family_id, expires_at, used, revoked)
                         values (?, ?, ?, ?, false, false)""")
                 .params(
-                        hash(token),
+                        Sha256.hex(token),
                         userId,
                         familyId,
                         OffsetDateTime.now(ZoneOffset.UTC).plus(properties.refreshTokenLifetime()))
                 .update();
         return token;
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is not available", ex);
-        }
     }
 
     /** Whom a refresh token was issued to, and the family it belongs to. */
