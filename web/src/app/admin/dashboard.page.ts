@@ -39,34 +39,32 @@ interface Dashboard {
 }
 
 const DASHBOARD = gql`
+  fragment Point on AnalyticsPoint {
+    start
+    value
+  }
+
   query analyticsDashboard($from: String!, $to: String!) {
     activeDaily: analyticsSeries(series: ACTIVE_USERS_DAILY, from: $from, to: $to) {
-      start
-      value
+      ...Point
     }
     activeWeekly: analyticsSeries(series: ACTIVE_USERS_WEEKLY, from: $from, to: $to) {
-      start
-      value
+      ...Point
     }
     activeMonthly: analyticsSeries(series: ACTIVE_USERS_MONTHLY, from: $from, to: $to) {
-      start
-      value
+      ...Point
     }
     sessions: analyticsSeries(series: SESSIONS, from: $from, to: $to) {
-      start
-      value
+      ...Point
     }
     sessionSeconds: analyticsSeries(series: AVERAGE_SESSION_SECONDS, from: $from, to: $to) {
-      start
-      value
+      ...Point
     }
     messages: analyticsSeries(series: MESSAGES_SENT, from: $from, to: $to) {
-      start
-      value
+      ...Point
     }
     conversations: analyticsSeries(series: CONVERSATIONS_CREATED, from: $from, to: $to) {
-      start
-      value
+      ...Point
     }
     totals: analyticsTotals(from: $from, to: $to) {
       messagesSent
