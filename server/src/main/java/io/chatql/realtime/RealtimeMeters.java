@@ -21,9 +21,9 @@ public class RealtimeMeters {
 
     private final MeterRegistry registry;
 
-    private final Map<String, AtomicInteger> connections = new ConcurrentHashMap<>();
+    private final ByProtocol connections;
 
-    private final Map<String, AtomicInteger> subscriptions = new ConcurrentHashMap<>();
+    private final ByProtocol subscriptions;
 
     private final Counter deliveries;
 
@@ -33,6 +33,8 @@ public class RealtimeMeters {
 
     RealtimeMeters(MeterRegistry registry) {
         this.registry = registry;
+        this.connections = new ByProtocol("chatql.connections.open", "Open real-time connections");
+        this.subscriptions = new ByProtocol("chatql.subscriptions.active", "Running subscriptions");
         this.deliveries = Counter.builder("chatql.subscription.deliveries")
                 .description("Subscription results queued for real-time connections")
                 .register(registry);
@@ -49,33 +51,29 @@ public class RealtimeMeters {
     }
 
     void connectionOpened(String protocol) {
-        gauge("chatql.connections.open", "Open real-time connections", connections, protocol)
-                .incrementAndGet();
+        connections.of(protocol).incrementAndGet();
     }
 
     void connectionClosed(String protocol) {
-        gauge("chatql.connections.open", "Open real-time connections", connections, protocol)
-                .decrementAndGet();
+        connections.of(protocol).decrementAndGet();
     }
 
     void subscriptionStarted(String protocol) {
-        gauge("chatql.subscriptions.active", "Running subscriptions", subscriptions, protocol)
-                .incrementAndGet();
+        subscriptions.of(protocol).incrementAndGet();
     }
 
     void subscriptionEnded(String protocol) {
-        gauge("chatql.subscriptions.active", "Running subscriptions", subscriptions, protocol)
-                .decrementAndGet();
+        subscriptions.of(protocol).decrementAndGet();
     }
 
     /** The real-time connections open on this node, over every protocol. */
     public int openConnections() {
-        return sum(connections);
+        return connections.sum();
     }
 
     /** The subscriptions running on this node, over every protocol. */
     public int activeSubscriptions() {
-        return sum(subscriptions);
+        return subscriptions.sum();
     }
 
     /** Counts a delivered result whose event reached this node at {@code receivedAt} (nano time). */
@@ -90,18 +88,33 @@ public class RealtimeMeters {
         refusedConnections.increment();
     }
 
-    private static int sum(Map<String, AtomicInteger> values) {
-        return values.values().stream().mapToInt(AtomicInteger::get).sum();
-    }
+    /** One gauge per protocol, registered when the protocol is first seen. */
+    private final class ByProtocol {
 
-    private AtomicInteger gauge(String name, String description, Map<String, AtomicInteger> values, String protocol) {
-        return values.computeIfAbsent(protocol, tag -> {
-            AtomicInteger value = new AtomicInteger();
-            Gauge.builder(name, value, AtomicInteger::get)
-                    .description(description)
-                    .tag("protocol", tag)
-                    .register(registry);
-            return value;
-        });
+        private final String name;
+
+        private final String description;
+
+        private final Map<String, AtomicInteger> values = new ConcurrentHashMap<>();
+
+        ByProtocol(String name, String description) {
+            this.name = name;
+            this.description = description;
+        }
+
+        AtomicInteger of(String protocol) {
+            return values.computeIfAbsent(protocol, tag -> {
+                AtomicInteger value = new AtomicInteger();
+                Gauge.builder(name, value, AtomicInteger::get)
+                        .description(description)
+                        .tag("protocol", tag)
+                        .register(registry);
+                return value;
+            });
+        }
+
+        int sum() {
+            return values.values().stream().mapToInt(AtomicInteger::get).sum();
+        }
     }
 }
