@@ -1,9 +1,9 @@
 package io.chatql.analytics;
 
+import io.chatql.system.ErrorAnswers;
 import io.chatql.system.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,12 +22,12 @@ class ClientEventErrors {
     private static final Logger LOG = LoggerFactory.getLogger(ClientEventErrors.class);
 
     @ExceptionHandler
-    ResponseEntity<Error> invalidEvent(InvalidInputException ex) {
+    ResponseEntity<ErrorAnswers.Body> invalidEvent(InvalidInputException ex) {
         return answer(HttpStatus.BAD_REQUEST, "invalid_event", ex.getMessage());
     }
 
     @ExceptionHandler
-    ResponseEntity<Error> unreadableBody(ServerWebInputException ex) {
+    ResponseEntity<ErrorAnswers.Body> unreadableBody(ServerWebInputException ex) {
         return answer(
                 HttpStatus.BAD_REQUEST,
                 "invalid_request",
@@ -36,22 +36,18 @@ class ClientEventErrors {
 
     /** As the server answers bodies declared larger than 1 MB, for those sent without a length. */
     @ExceptionHandler
-    ResponseEntity<Error> tooLarge(ContentTooLargeException ex) {
+    ResponseEntity<ErrorAnswers.Body> tooLarge(ContentTooLargeException ex) {
         return answer(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", "the request body must be at most 1 MB");
     }
 
     @ExceptionHandler
-    ResponseEntity<Error> tooManyEvents(TooManyEventsException ex) {
+    ResponseEntity<ErrorAnswers.Body> tooManyEvents(TooManyEventsException ex) {
         LOG.debug("Refused analytics events with 429: {}", ex.getMessage());
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
-                .body(new Error("too_many_events", ex.getMessage()));
+        return ErrorAnswers.tooManyRequests(ex.retryAfterSeconds(), "too_many_events", ex.getMessage());
     }
 
-    private static ResponseEntity<Error> answer(HttpStatus status, String error, String message) {
+    private static ResponseEntity<ErrorAnswers.Body> answer(HttpStatus status, String error, String message) {
         LOG.debug("Refused analytics events with {}: {}", status.value(), message);
-        return ResponseEntity.status(status).body(new Error(error, message));
+        return ErrorAnswers.of(status, error, message);
     }
-
-    record Error(String error, String message) {}
 }

@@ -1,10 +1,10 @@
 package io.chatql.auth;
 
 import io.chatql.system.ConflictException;
+import io.chatql.system.ErrorAnswers;
 import io.chatql.system.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mail.MailException;
@@ -23,45 +23,43 @@ class AuthErrors {
     private static final Logger LOG = LoggerFactory.getLogger(AuthErrors.class);
 
     @ExceptionHandler
-    ResponseEntity<Error> invalidInput(InvalidInputException ex) {
+    ResponseEntity<ErrorAnswers.Body> invalidInput(InvalidInputException ex) {
         return answer(HttpStatus.BAD_REQUEST, "invalid_request", ex.getMessage());
     }
 
     @ExceptionHandler
-    ResponseEntity<Error> unreadableBody(ServerWebInputException ex) {
+    ResponseEntity<ErrorAnswers.Body> unreadableBody(ServerWebInputException ex) {
         return answer(HttpStatus.BAD_REQUEST, "invalid_request", "the request body must be a JSON object");
     }
 
     @ExceptionHandler
-    ResponseEntity<Error> conflict(ConflictException ex) {
+    ResponseEntity<ErrorAnswers.Body> conflict(ConflictException ex) {
         return answer(HttpStatus.CONFLICT, "conflict", ex.getMessage());
     }
 
     @ExceptionHandler
-    ResponseEntity<Error> unauthorized(AuthenticationException ex) {
+    ResponseEntity<ErrorAnswers.Body> unauthorized(AuthenticationException ex) {
         return answer(HttpStatus.UNAUTHORIZED, "unauthorized", ex.getMessage());
     }
 
     @ExceptionHandler
-    ResponseEntity<Error> invalidCode(InvalidCodeException ex) {
+    ResponseEntity<ErrorAnswers.Body> invalidCode(InvalidCodeException ex) {
         return answer(HttpStatus.BAD_REQUEST, "invalid_code", ex.getMessage());
     }
 
     @ExceptionHandler
-    ResponseEntity<Error> notConfirmed(UserNotConfirmedException ex) {
+    ResponseEntity<ErrorAnswers.Body> notConfirmed(UserNotConfirmedException ex) {
         return answer(HttpStatus.FORBIDDEN, "user_not_confirmed", ex.getMessage());
     }
 
     @ExceptionHandler
-    ResponseEntity<Error> tooManyAttempts(TooManyAttemptsException ex) {
+    ResponseEntity<ErrorAnswers.Body> tooManyAttempts(TooManyAttemptsException ex) {
         LOG.debug("Refused an identity request: {}", ex.getMessage());
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
-                .body(new Error("too_many_attempts", ex.getMessage()));
+        return ErrorAnswers.tooManyRequests(ex.retryAfterSeconds(), "too_many_attempts", ex.getMessage());
     }
 
     @ExceptionHandler
-    ResponseEntity<Error> mailUnavailable(MailException ex) {
+    ResponseEntity<ErrorAnswers.Body> mailUnavailable(MailException ex) {
         LOG.error("Could not send an identity e-mail", ex);
         return answer(
                 HttpStatus.SERVICE_UNAVAILABLE,
@@ -69,10 +67,8 @@ class AuthErrors {
                 "the e-mail could not be sent and nothing was stored; try again later");
     }
 
-    private static ResponseEntity<Error> answer(HttpStatus status, String error, String message) {
+    private static ResponseEntity<ErrorAnswers.Body> answer(HttpStatus status, String error, String message) {
         LOG.debug("Refused identity request with {}: {}", status.value(), message);
-        return ResponseEntity.status(status).body(new Error(error, message));
+        return ErrorAnswers.of(status, error, message);
     }
-
-    record Error(String error, String message) {}
 }
