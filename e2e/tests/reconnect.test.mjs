@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { signUp, startConversation } from '../support/browser.mjs';
+import { postMessage, signUp, startConversation } from '../support/browser.mjs';
 import { serverAndBrowser } from '../support/suite.mjs';
 
 const running = serverAndBrowser();
@@ -28,5 +28,42 @@ test('messages sent while a user was offline appear after it reconnects', async 
     'Before',
     'While away 1',
     'While away 2',
+  ]);
+});
+
+test('a message posted while an empty conversation was opening is not missed', async () => {
+  const hank = await signUp(running.browser, running.server.url, 'hank');
+  const iris = await signUp(running.browser, running.server.url, 'iris');
+  const conversationId = await startConversation(hank, 'iris');
+  // Iris's subscription to the conversation's messages reaches the server only once released.
+  let release;
+  const subscribing = new Promise((resolve) => {
+    iris.routeWebSocket(/\/graphql$/, (socket) => {
+      const server = socket.connectToServer();
+      socket.onMessage((message) => {
+        if (String(message).includes('subscribeToNewMessage') && !release) {
+          release = () => server.send(message);
+          resolve();
+        } else {
+          server.send(message);
+        }
+      });
+    });
+  });
+  const answered = iris.waitForResponse(
+    (response) =>
+      response.url().endsWith('/graphql') &&
+      response.request().postData()?.includes('allMessageConnection'),
+  );
+  await iris.goto(`${running.server.url}/chat/${conversationId}`);
+  await answered;
+  await subscribing;
+
+  await postMessage(hank, running.server.url, conversationId, 'Posted before the live feed began');
+  release();
+
+  await iris.getByText('Posted before the live feed began').waitFor();
+  assert.deepEqual(await iris.locator('.message .content').allTextContents(), [
+    'Posted before the live feed began',
   ]);
 });

@@ -216,28 +216,32 @@ export class ChatPage implements OnInit {
       variables: { first: MY_CONVERSATIONS_SHOWN },
       fetchPolicy: 'cache-and-network',
     });
-    mine.valueChanges
-      .pipe(
-        filter((result) => !result.error || result.data !== undefined),
-        takeUntilDestroyed(this.destroyRef),
-      )
-      .subscribe((result) =>
+    let answered = false;
+    // After the newest conversation I know of; before the first when the server said I have none.
+    const resumePoint = () => this.conversations()[0]?.conversationId ?? (answered ? '' : null);
+    mine.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((result) => {
+      if (!result.error || result.data !== undefined) {
         this.conversations.set(
           (
             (result.data as MyConversations | undefined)?.me?.conversations?.userConversations ?? []
           ).filter((membership) => membership.userId === this.session.userId()),
-        ),
-      );
-    this.followConversations(mine, null);
+        );
+      }
+      if (!result.loading && !this.stopFollowingConversations) {
+        // Followed from what the answer holds, so that a conversation started meanwhile is not missed.
+        answered = !result.error;
+        this.followConversations(mine, resumePoint());
+      }
+    });
     this.connection.afterEachReconnect(
-      () => this.followConversations(mine, this.conversations()[0]?.conversationId ?? null),
+      () => this.followConversations(mine, resumePoint()),
       this.destroyRef,
     );
   }
 
   /**
-   * Receives my new conversations live; after a reconnect, first those I joined after {@code after},
-   * my newest conversation when I left.
+   * Receives my new conversations live, first those I joined after {@code after} (all of them when it
+   * is empty); from now on when it is null.
    */
   private followConversations(mine: QueryRef<MyConversations>, after: string | null): void {
     this.stopFollowingConversations?.();
@@ -246,9 +250,9 @@ export class ChatPage implements OnInit {
       { userId: string; after?: string }
     >({
       document: NEW_USER_CONVERSATIONS,
-      variables: after
-        ? { userId: this.session.userId(), after }
-        : { userId: this.session.userId() },
+      variables: after === null
+        ? { userId: this.session.userId() }
+        : { userId: this.session.userId(), after },
       updateQuery: (previous, { subscriptionData }) => {
         const data = previous as MyConversations;
         const membership = subscriptionData.data.subscribeToNewUCs;

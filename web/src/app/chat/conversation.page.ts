@@ -134,6 +134,8 @@ export class ConversationPage implements OnInit {
 
   private query?: QueryRef<ConversationMessages, MessagesVariables>;
   private stopFollowing?: () => void;
+  /** Whether the server has answered the newest page since the conversation opened. */
+  private answered = false;
   private distanceFromBottom: number | null = null;
   private renderedCount = 0;
   private stickToBottom = true;
@@ -149,26 +151,30 @@ export class ConversationPage implements OnInit {
       fetchPolicy: 'cache-and-network',
     });
     this.query.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((result) => {
-      if (result.error && result.data === undefined) {
-        // Offline, or the server is away: what the cache had stays on screen.
-        return;
+      if (!result.error || result.data !== undefined) {
+        // Without data, offline or with the server away, what the cache had stays on screen.
+        const connection = (result.data as ConversationMessages | undefined)?.allMessageConnection;
+        this.newestFirst.set(
+          (connection?.messages ?? []).filter((message): message is Message => message !== null),
+        );
+        this.nextToken.set(connection?.nextToken ?? null);
       }
-      const connection = (result.data as ConversationMessages | undefined)?.allMessageConnection;
-      this.newestFirst.set(
-        (connection?.messages ?? []).filter((message): message is Message => message !== null),
-      );
-      this.nextToken.set(connection?.nextToken ?? null);
+      if (!result.loading && !this.stopFollowing) {
+        // Live messages are followed from the newest one the answer holds, so that one posted
+        // between the answer and the subscription is not missed.
+        this.answered = !result.error;
+        this.follow(this.resumePoint());
+      }
     });
-    this.follow(null);
     this.showName();
-    this.connection.afterEachReconnect(() => this.follow(this.newestStoredId()), this.destroyRef);
+    this.connection.afterEachReconnect(() => this.follow(this.resumePoint()), this.destroyRef);
     const ticking = setInterval(() => this.now.set(new Date()), 30_000);
     this.destroyRef.onDestroy(() => clearInterval(ticking));
   }
 
   /**
-   * Receives new messages live; after a reconnect, first every message stored after {@code after},
-   * so that nothing sent meanwhile is missed.
+   * Receives new messages live, first every message stored after {@code after} (all of them when it
+   * is empty), so that nothing sent meanwhile is missed; from now on when it is null.
    */
   private follow(after: string | null): void {
     this.stopFollowing?.();
@@ -177,9 +183,9 @@ export class ConversationPage implements OnInit {
       { conversationId: string; after?: string }
     >({
       document: NEW_MESSAGES,
-      variables: after
-        ? { conversationId: this.conversationId(), after }
-        : { conversationId: this.conversationId() },
+      variables: after === null
+        ? { conversationId: this.conversationId() }
+        : { conversationId: this.conversationId(), after },
       updateQuery: (previous, { subscriptionData }) =>
         withNewest(previous as ConversationMessages, subscriptionData.data.subscribeToNewMessage),
     });
@@ -204,9 +210,14 @@ export class ConversationPage implements OnInit {
       });
   }
 
-  /** The newest message the server has confirmed, not one still waiting to be sent. */
-  private newestStoredId(): string | null {
-    return this.newestFirst().find((message) => message.isSent)?.id ?? null;
+  /**
+   * Where live messages take up: after the newest message the server has confirmed (not one still
+   * waiting to be sent); at the beginning when the server answered that there is none yet; from now
+   * when nothing is known.
+   */
+  private resumePoint(): string | null {
+    const newest = this.newestFirst().find((message) => message.isSent)?.id;
+    return newest ?? (this.answered ? '' : null);
   }
 
   constructor() {

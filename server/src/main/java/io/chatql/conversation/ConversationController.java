@@ -66,7 +66,8 @@ class ConversationController {
 
     /**
      * New memberships of the caller; subscribing to another user's is refused. With {@code after}, the
-     * id of the newest conversation the subscriber knows, it first receives every later membership.
+     * id of the newest conversation the subscriber knows, it first receives every later membership; the
+     * empty id, from a subscriber that knew none, stands before the first.
      */
     @SubscriptionMapping
     Flux<UserConversation> subscribeToNewUCs(

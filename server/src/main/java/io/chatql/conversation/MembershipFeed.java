@@ -14,12 +14,16 @@ import reactor.core.publisher.Mono;
 /**
  * The new memberships of one user for one subscriber, each once, with no gap. Live events are listened
  * to before anything is read; the feed starts after the membership the subscriber names (catching up
- * on all later ones) or, without one, after the user's newest membership.
+ * on all later ones), before the first when it names the empty id (a subscriber that knew none), or,
+ * without one, after the user's newest membership.
  */
 @Component
 class MembershipFeed {
 
     static final int PAGE = 100;
+
+    /** The position before every membership. */
+    private static final long BEGINNING = 0;
 
     private final ConversationRepository conversations;
 
@@ -51,6 +55,9 @@ class MembershipFeed {
     private long startingPoint(String userId, @Nullable String afterConversationId) {
         if (afterConversationId == null) {
             return conversations.lastPositionOf(userId);
+        }
+        if (afterConversationId.isEmpty()) {
+            return BEGINNING;
         }
         return conversations
                 .positionOf(userId, afterConversationId)

@@ -131,7 +131,8 @@ class MessageController {
 
     /**
      * New messages of a conversation the caller is in, in order, each once. With {@code after}, the id
-     * of the last message the subscriber has, it first receives every message stored since.
+     * of the last message the subscriber has, it first receives every message stored since; the empty
+     * id, from a subscriber that saw the conversation empty, stands before its first message.
      */
     @SubscriptionMapping
     Flux<Message> subscribeToNewMessage(

@@ -13,15 +13,19 @@ import reactor.core.publisher.Mono;
  * The new messages of one conversation for one subscriber: in sequence order, each once, with no gap.
  *
  * <p>Live events are listened to before anything is read, and buffered. The feed starts after the
- * message the subscriber names (catching up on everything stored since) or, without one, after the
- * newest stored message. A live event that skips sequence numbers, because events committed in one
- * order reached this node in another, first fills the gap from the database; one already delivered is
- * dropped.
+ * message the subscriber names (catching up on everything stored since), at the beginning of the
+ * conversation when it names the empty id (a subscriber that saw the conversation empty), or,
+ * without one, after the newest stored message. A live event that skips sequence numbers, because
+ * events committed in one order reached this node in another, first fills the gap from the
+ * database; one already delivered is dropped.
  */
 @Component
 class MessageFeed {
 
     static final int PAGE = 100;
+
+    /** The position before the first message of every conversation. */
+    private static final long BEGINNING = 0;
 
     private final MessageRepository messages;
 
@@ -70,6 +74,9 @@ class MessageFeed {
     private long startingPoint(String conversationId, @Nullable String afterId) {
         if (afterId == null) {
             return messages.lastSequence(conversationId);
+        }
+        if (afterId.isEmpty()) {
+            return BEGINNING;
         }
         return messages.find(conversationId, afterId)
                 .map(Message::sequence)

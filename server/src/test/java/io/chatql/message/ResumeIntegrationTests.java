@@ -98,6 +98,23 @@ abstract class ResumeIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void resumingFromTheEmptyIdDeliversTheWholeConversationThenLive() throws Exception {
+        Account alice = signUp("alice");
+        String conversationId = startConversation(alice);
+        List<String> sent = new ArrayList<>();
+        sent.add(send(alice, conversationId, "posted after the subscriber saw no message"));
+        int subscribersBefore = subscribers.count();
+        WebSocketGraphQlTester socket = webSocket(alice);
+
+        CompletableFuture<List<String>> received = follow(socket, conversationId, "", 2);
+        awaitSubscribers(subscribersBefore + 1);
+        sent.add(send(alice, conversationId, "live"));
+
+        assertThat(received.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).containsExactlyElementsOf(sent);
+        socket.stop().block(TIMEOUT);
+    }
+
+    @Test
     void resumingUnknownMessageIsRefused() {
         Account alice = signUp("alice");
         String conversationId = startConversation(alice);
@@ -132,6 +149,29 @@ abstract class ResumeIntegrationTests extends IntegrationTest {
         String live = startConversation(bob, alice);
 
         assertThat(received.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).containsExactly(missedOne, missedTwo, live);
+        socket.stop().block(TIMEOUT);
+    }
+
+    @Test
+    void resumingMembershipsFromTheEmptyIdDeliversEveryOneThenLive() throws Exception {
+        Account alice = signUp("alice");
+        Account bob = signUp("bob");
+        String missed = startConversation(bob, alice);
+        int subscribersBefore = subscribers.count();
+        WebSocketGraphQlTester socket = webSocket(alice);
+
+        CompletableFuture<List<String>> received = socket.documentName("resumeNewUCs")
+                .variable("userId", alice.userId())
+                .variable("after", "")
+                .executeSubscription()
+                .toFlux("subscribeToNewUCs.conversationId", String.class)
+                .take(2)
+                .collectList()
+                .toFuture();
+        awaitSubscribers(subscribersBefore + 1);
+        String live = startConversation(bob, alice);
+
+        assertThat(received.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).containsExactly(missed, live);
         socket.stop().block(TIMEOUT);
     }
 
