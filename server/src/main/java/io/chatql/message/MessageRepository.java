@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -48,17 +50,21 @@ class MessageRepository {
                 .single();
     }
 
-    /** Stores the message as number {@code sequence} of its conversation. */
+    /**
+     * Stores the message as number {@code sequence} of its conversation; only its position, generated
+     * by the database, is read back.
+     */
     Message insert(String conversationId, String id, long sequence, String sender, String content, String createdAt) {
+        KeyHolder position = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into message (conversation_id, sequence, id, sender, content, created_at, received_at)
                         values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(conversationId, sequence, id, sender, content, createdAt, OffsetDateTime.now(ZoneOffset.UTC))
-                .update();
+                .update(position, "position");
         jdbc.sql("update conversation set last_sequence = ? where id = ?")
                 .params(sequence, conversationId)
                 .update();
-        return find(conversationId, id).orElseThrow();
+        return new Message(conversationId, id, sequence, position.getKeyAs(Long.class), sender, content, createdAt);
     }
 
     Optional<Message> find(String conversationId, String id) {
