@@ -181,7 +181,9 @@ final class Scenarios {
             }
         } while (token != null && System.nanoTime() < deadline);
         List<String> deepest = tokens.subList(tokens.size() - Math.max(1, tokens.size() / 10), tokens.size());
-        int warmUp = options.integer("warm-up", 200);
+        // On one core the JIT compiler takes turns with the server's threads for tens of seconds after
+        // the writes, and a request that waits behind it is slow for no reason of its own.
+        int warmUp = options.integer("warm-up", 30_000);
         for (int i = 0; i < warmUp && System.nanoTime() < deadline; i++) {
             page(user, conversation, deepest.get(i % deepest.size()), 20).join();
         }
