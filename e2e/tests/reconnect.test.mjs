@@ -37,17 +37,17 @@ test('a message posted while an empty conversation was opening is not missed', a
   const conversationId = await startConversation(hank, 'iris');
   // Iris's subscription to the conversation's messages reaches the server only once released.
   let release;
-  const subscribing = new Promise((resolve) => {
-    iris.routeWebSocket(/\/graphql$/, (socket) => {
-      const server = socket.connectToServer();
-      socket.onMessage((message) => {
-        if (String(message).includes('subscribeToNewMessage') && !release) {
-          release = () => server.send(message);
-          resolve();
-        } else {
-          server.send(message);
-        }
-      });
+  let held;
+  const subscribing = new Promise((resolve) => (held = resolve));
+  await iris.routeWebSocket(/\/graphql$/, (socket) => {
+    const server = socket.connectToServer();
+    socket.onMessage((message) => {
+      if (String(message).includes('subscribeToNewMessage') && !release) {
+        release = () => server.send(message);
+        held();
+      } else {
+        server.send(message);
+      }
     });
   });
   const answered = iris.waitForResponse(
