@@ -1,18 +1,23 @@
-import { Component, DestroyRef, OnInit, afterNextRender, inject, signal } from '@angular/core';
+import { Component, DestroyRef, OnInit, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
 import { filter } from 'rxjs';
-import { ChatSidebar } from './chat-sidebar';
+import { ConversationList } from './conversation-list';
+import { People } from './people';
+import { turns } from './turns';
 
 /** My conversations and everyone I can start one with; the open conversation beside them. */
 @Component({
   selector: 'app-chat',
-  imports: [ChatSidebar, RouterOutlet],
+  imports: [ConversationList, People, RouterOutlet],
   template: `
     <div class="chat" [class.open]="conversationOpen()">
       <aside class="sidebar">
-        @if (sidebarShown()) {
-          <app-chat-sidebar />
+        @if (turn() >= 1) {
+          <app-conversation-list />
+        }
+        @if (turn() >= 2) {
+          <app-people />
         }
       </aside>
       <main class="conversation-pane">
@@ -28,19 +33,11 @@ export class ChatPage implements OnInit {
   readonly conversationOpen = signal(false);
 
   /**
-   * Whether the side bar is rendered. It comes in a task of its own, right after the first render
-   * of the page and of the open conversation, so that neither holds the main thread long enough to
-   * keep a slow phone from answering; and a phone does not show the side bar while a conversation is
-   * open.
+   * The side bar's parts render after the open conversation, each in a task of its own, so that no
+   * one task of the first render holds the main thread long; a phone does not show the side bar
+   * while a conversation is open.
    */
-  readonly sidebarShown = signal(false);
-
-  constructor() {
-    afterNextRender(() => {
-      const showing = setTimeout(() => this.sidebarShown.set(true));
-      this.destroyRef.onDestroy(() => clearTimeout(showing));
-    });
-  }
+  readonly turn = turns(2);
 
   ngOnInit(): void {
     this.trackOpenConversation();

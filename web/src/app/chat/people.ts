@@ -1,49 +1,31 @@
 import { Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
-import { Router, RouterLink, RouterLinkActive } from '@angular/router';
+import { Router } from '@angular/router';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { Apollo, QueryRef } from 'apollo-angular';
+import { Apollo } from 'apollo-angular';
 import { filter, firstValueFrom } from 'rxjs';
 import { Analytics } from '../analytics/analytics';
 import { Session } from '../auth/session';
-import { Connection } from '../graphql/connection';
 import {
   ADD_MEMBER,
   ALL_USERS,
   CREATE_CONVERSATION,
   ME,
-  MY_CONVERSATIONS,
   NEW_USERS,
-  NEW_USER_CONVERSATIONS,
   REGISTER,
 } from '../graphql/documents';
-import { MY_CONVERSATIONS_SHOWN, Membership, MyConversations } from './my-conversations';
 
 interface User {
   id: string;
   username: string;
 }
 
-/** My conversations, and everyone I can start one with. */
+/** Everyone I can start a conversation with, new users shown live, and the form to start one. */
 @Component({
-  selector: 'app-chat-sidebar',
-  imports: [FormsModule, RouterLink, RouterLinkActive],
+  selector: 'app-people',
+  imports: [FormsModule],
   template: `
-    <section aria-labelledby="conversations-heading">
-      <h2 id="conversations-heading">Conversations</h2>
-      <ul class="list">
-        @for (membership of conversations(); track membership.conversationId) {
-          <li>
-            <a [routerLink]="['/chat', membership.conversationId]" routerLinkActive="active">{{
-              membership.conversation?.name ?? membership.conversationId
-            }}</a>
-          </li>
-        } @empty {
-          <li class="hint">No conversation yet: pick people below to start one.</li>
-        }
-      </ul>
-    </section>
     <section aria-labelledby="users-heading">
       <h2 id="users-heading">People</h2>
       <ul class="list">
@@ -74,17 +56,14 @@ interface User {
     </section>
   `,
 })
-export class ChatSidebar implements OnInit {
+export class People implements OnInit {
   private readonly apollo = inject(Apollo);
   private readonly session = inject(Session);
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly connection = inject(Connection);
   private readonly analytics = inject(Analytics);
-  private stopFollowingConversations?: () => void;
 
   readonly users = signal<User[]>([]);
-  readonly conversations = signal<Membership[]>([]);
   readonly picked = signal<Set<string>>(new Set());
   readonly error = signal('');
   readonly others = computed(() =>
@@ -107,7 +86,6 @@ export class ChatSidebar implements OnInit {
       // Otherwise offline, or the server is away: registering is tried again on the next visit.
     });
     this.watchUsers();
-    this.watchConversations();
   }
 
   toggle(userId: string): void {
@@ -182,73 +160,6 @@ export class ChatSidebar implements OnInit {
         return known.some((existing) => existing.id === user.id)
           ? (previous as { allUser: User[] })
           : { allUser: [...known, user] };
-      },
-    });
-  }
-
-  private watchConversations(): void {
-    const mine = this.apollo.watchQuery<MyConversations>({
-      query: MY_CONVERSATIONS,
-      variables: { first: MY_CONVERSATIONS_SHOWN },
-      fetchPolicy: 'cache-and-network',
-    });
-    let answered = false;
-    // After the newest conversation I know of; before the first when the server said I have none.
-    const resumePoint = () => this.conversations()[0]?.conversationId ?? (answered ? '' : null);
-    mine.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((result) => {
-      if (!result.error || result.data !== undefined) {
-        this.conversations.set(
-          (
-            (result.data as MyConversations | undefined)?.me?.conversations?.userConversations ?? []
-          ).filter((membership) => membership.userId === this.session.userId()),
-        );
-      }
-      if (!result.loading && !this.stopFollowingConversations) {
-        // Followed from what the answer holds, so that a conversation started meanwhile is not missed.
-        answered = !result.error;
-        this.followConversations(mine, resumePoint());
-      }
-    });
-    this.connection.afterEachReconnect(
-      () => this.followConversations(mine, resumePoint()),
-      this.destroyRef,
-    );
-  }
-
-  /**
-   * Receives my new conversations live, first those I joined after {@code after} (all of them when it
-   * is empty); from now on when it is null.
-   */
-  private followConversations(mine: QueryRef<MyConversations>, after: string | null): void {
-    this.stopFollowingConversations?.();
-    this.stopFollowingConversations = mine.subscribeToMore<
-      { subscribeToNewUCs: Membership },
-      { userId: string; after?: string }
-    >({
-      document: NEW_USER_CONVERSATIONS,
-      variables:
-        after === null
-          ? { userId: this.session.userId() }
-          : { userId: this.session.userId(), after },
-      updateQuery: (previous, { subscriptionData }) => {
-        const data = previous as MyConversations;
-        const membership = subscriptionData.data.subscribeToNewUCs;
-        const memberships = data.me?.conversations?.userConversations ?? [];
-        if (
-          !data.me ||
-          memberships.some((known) => known.conversationId === membership.conversationId)
-        ) {
-          return data;
-        }
-        return {
-          me: {
-            ...data.me,
-            conversations: {
-              nextToken: data.me.conversations?.nextToken ?? null,
-              userConversations: [membership, ...memberships],
-            },
-          },
-        };
       },
     });
   }
