@@ -1,4 +1,4 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
+import { provideHttpClient, withFetch, withNoXsrfProtection } from '@angular/common/http';
 import {
   ApplicationConfig,
   DestroyRef,
@@ -20,7 +20,9 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideRouter(routes, withComponentInputBinding()),
-    provideHttpClient(withFetch()),
+    // The server authenticates by bearer token, never by cookie, and takes no XSRF token: reading
+    // the cookies for one on every request would be work for nothing.
+    provideHttpClient(withFetch(), withNoXsrfProtection()),
     provideApollo(createApollo),
     // What was seen, and what waits to be sent, is back before the first screen shows.
     provideAppInitializer(async () => {

@@ -1,94 +1,24 @@
-import { Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
+import { Component, DestroyRef, OnInit, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
-import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { Apollo, QueryRef } from 'apollo-angular';
-import { filter, firstValueFrom } from 'rxjs';
-import { Analytics } from '../analytics/analytics';
-import { Session } from '../auth/session';
-import { Connection } from '../graphql/connection';
-import {
-  ADD_MEMBER,
-  ALL_USERS,
-  CREATE_CONVERSATION,
-  ME,
-  MY_CONVERSATIONS,
-  NEW_USERS,
-  NEW_USER_CONVERSATIONS,
-  REGISTER,
-} from '../graphql/documents';
-
-interface User {
-  id: string;
-  username: string;
-}
-
-export interface Membership {
-  userId: string;
-  conversationId: string;
-  conversation: { id: string; name: string } | null;
-}
-
-/** How many of my conversations the list shows. */
-export const MY_CONVERSATIONS_SHOWN = 100;
-
-export interface MyConversations {
-  me: {
-    id: string;
-    conversations: { nextToken: string | null; userConversations: Membership[] } | null;
-  } | null;
-}
+import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
+import { filter } from 'rxjs';
+import { ConversationList } from './conversation-list';
+import { People } from './people';
+import { turns } from './turns';
 
 /** My conversations and everyone I can start one with; the open conversation beside them. */
 @Component({
   selector: 'app-chat',
-  imports: [FormsModule, RouterLink, RouterLinkActive, RouterOutlet],
+  imports: [ConversationList, People, RouterOutlet],
   template: `
     <div class="chat" [class.open]="conversationOpen()">
       <aside class="sidebar">
-        <section aria-labelledby="conversations-heading">
-          <h2 id="conversations-heading">Conversations</h2>
-          <ul class="list">
-            @for (membership of conversations(); track membership.conversationId) {
-              <li>
-                <a [routerLink]="['/chat', membership.conversationId]" routerLinkActive="active">{{
-                  membership.conversation?.name ?? membership.conversationId
-                }}</a>
-              </li>
-            } @empty {
-              <li class="hint">No conversation yet: pick people below to start one.</li>
-            }
-          </ul>
-        </section>
-        <section aria-labelledby="users-heading">
-          <h2 id="users-heading">People</h2>
-          <ul class="list">
-            @for (user of others(); track user.id) {
-              <li>
-                <label
-                  ><input
-                    type="checkbox"
-                    [checked]="picked().has(user.id)"
-                    (change)="toggle(user.id)"
-                  />
-                  {{ user.username }}</label
-                >
-              </li>
-            }
-          </ul>
-          @if (picked().size > 0) {
-            <form class="start" (ngSubmit)="start()">
-              <label
-                >Name <input name="name" [(ngModel)]="name" [placeholder]="suggestedName()"
-              /></label>
-              <button type="submit">Start conversation</button>
-            </form>
-          }
-          @if (error()) {
-            <p class="error" role="alert">{{ error() }}</p>
-          }
-        </section>
+        @if (turn() >= 1) {
+          <app-conversation-list />
+        }
+        @if (turn() >= 2) {
+          <app-people />
+        }
       </aside>
       <main class="conversation-pane">
         <router-outlet />
@@ -97,183 +27,20 @@ export interface MyConversations {
   `,
 })
 export class ChatPage implements OnInit {
-  private readonly apollo = inject(Apollo);
-  private readonly session = inject(Session);
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly connection = inject(Connection);
-  private readonly analytics = inject(Analytics);
-  private stopFollowingConversations?: () => void;
 
-  readonly users = signal<User[]>([]);
-  readonly conversations = signal<Membership[]>([]);
-  readonly picked = signal<Set<string>>(new Set());
-  readonly error = signal('');
   readonly conversationOpen = signal(false);
-  readonly others = computed(() =>
-    this.users().filter((user) => user.id !== this.session.userId()),
-  );
-  readonly suggestedName = computed(() =>
-    this.others()
-      .filter((user) => this.picked().has(user.id))
-      .map((user) => user.username)
-      .concat(this.session.username())
-      .join(', '),
-  );
-  name = '';
+
+  /**
+   * The side bar's parts render after the open conversation, each in a task of its own, so that no
+   * one task of the first render holds the main thread long; a phone does not show the side bar
+   * while a conversation is open.
+   */
+  readonly turn = turns(2);
 
   ngOnInit(): void {
     this.trackOpenConversation();
-    this.register().catch((error) => {
-      if (CombinedGraphQLErrors.is(error)) {
-        this.error.set(error.message);
-      }
-      // Otherwise offline, or the server is away: registering is tried again on the next visit.
-    });
-    this.watchUsers();
-    this.watchConversations();
-  }
-
-  toggle(userId: string): void {
-    const picked = new Set(this.picked());
-    if (!picked.delete(userId)) {
-      picked.add(userId);
-    }
-    this.picked.set(picked);
-  }
-
-  async start(): Promise<void> {
-    this.error.set('');
-    const id = crypto.randomUUID();
-    const members = [this.session.userId(), ...this.picked()];
-    try {
-      await firstValueFrom(
-        this.apollo.mutate({
-          mutation: CREATE_CONVERSATION,
-          variables: {
-            id,
-            name: this.name.trim() || this.suggestedName(),
-            createdAt: new Date().toISOString(),
-          },
-        }),
-      );
-      for (const userId of members) {
-        await firstValueFrom(
-          this.apollo.mutate({ mutation: ADD_MEMBER, variables: { conversationId: id, userId } }),
-        );
-      }
-      this.analytics.record('New Conversation', { members: String(members.length) });
-      this.picked.set(new Set());
-      this.name = '';
-      await this.router.navigate(['/chat', id]);
-    } catch (error) {
-      this.error.set(`The conversation could not be started: ${(error as Error).message}`);
-    }
-  }
-
-  /** Registers the signed-in user with its username, as the original client did on first sign-in. */
-  private async register(): Promise<void> {
-    const me = await firstValueFrom(
-      this.apollo.query<{ me: { registered: boolean } | null }>({ query: ME }),
-    );
-    if (me.data?.me && !me.data.me.registered) {
-      await firstValueFrom(
-        this.apollo.mutate({
-          mutation: REGISTER,
-          variables: { username: this.session.username() },
-        }),
-      );
-    }
-  }
-
-  private watchUsers(): void {
-    const users = this.apollo.watchQuery<{ allUser: User[] }>({
-      query: ALL_USERS,
-      variables: { first: 100 },
-      fetchPolicy: 'cache-and-network',
-    });
-    users.valueChanges
-      .pipe(
-        filter((result) => !result.error || result.data !== undefined),
-        takeUntilDestroyed(this.destroyRef),
-      )
-      .subscribe((result) => this.users.set((result.data?.allUser as User[] | undefined) ?? []));
-    users.subscribeToMore<{ subscribeToNewUsers: User }>({
-      document: NEW_USERS,
-      updateQuery: (previous, { subscriptionData }) => {
-        const user = subscriptionData.data.subscribeToNewUsers;
-        const known = (previous.allUser ?? []) as User[];
-        return known.some((existing) => existing.id === user.id)
-          ? (previous as { allUser: User[] })
-          : { allUser: [...known, user] };
-      },
-    });
-  }
-
-  private watchConversations(): void {
-    const mine = this.apollo.watchQuery<MyConversations>({
-      query: MY_CONVERSATIONS,
-      variables: { first: MY_CONVERSATIONS_SHOWN },
-      fetchPolicy: 'cache-and-network',
-    });
-    let answered = false;
-    // After the newest conversation I know of; before the first when the server said I have none.
-    const resumePoint = () => this.conversations()[0]?.conversationId ?? (answered ? '' : null);
-    mine.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((result) => {
-      if (!result.error || result.data !== undefined) {
-        this.conversations.set(
-          (
-            (result.data as MyConversations | undefined)?.me?.conversations?.userConversations ?? []
-          ).filter((membership) => membership.userId === this.session.userId()),
-        );
-      }
-      if (!result.loading && !this.stopFollowingConversations) {
-        // Followed from what the answer holds, so that a conversation started meanwhile is not missed.
-        answered = !result.error;
-        this.followConversations(mine, resumePoint());
-      }
-    });
-    this.connection.afterEachReconnect(
-      () => this.followConversations(mine, resumePoint()),
-      this.destroyRef,
-    );
-  }
-
-  /**
-   * Receives my new conversations live, first those I joined after {@code after} (all of them when it
-   * is empty); from now on when it is null.
-   */
-  private followConversations(mine: QueryRef<MyConversations>, after: string | null): void {
-    this.stopFollowingConversations?.();
-    this.stopFollowingConversations = mine.subscribeToMore<
-      { subscribeToNewUCs: Membership },
-      { userId: string; after?: string }
-    >({
-      document: NEW_USER_CONVERSATIONS,
-      variables: after === null
-        ? { userId: this.session.userId() }
-        : { userId: this.session.userId(), after },
-      updateQuery: (previous, { subscriptionData }) => {
-        const data = previous as MyConversations;
-        const membership = subscriptionData.data.subscribeToNewUCs;
-        const memberships = data.me?.conversations?.userConversations ?? [];
-        if (
-          !data.me ||
-          memberships.some((known) => known.conversationId === membership.conversationId)
-        ) {
-          return data;
-        }
-        return {
-          me: {
-            ...data.me,
-            conversations: {
-              nextToken: data.me.conversations?.nextToken ?? null,
-              userConversations: [membership, ...memberships],
-            },
-          },
-        };
-      },
-    });
   }
 
   private trackOpenConversation(): void {

@@ -17,7 +17,7 @@ import { Apollo, QueryRef } from 'apollo-angular';
 import { Session } from '../auth/session';
 import { Connection } from '../graphql/connection';
 import { CONVERSATION_MESSAGES, MY_CONVERSATIONS, NEW_MESSAGES } from '../graphql/documents';
-import { MY_CONVERSATIONS_SHOWN, MyConversations } from './chat.page';
+import { MY_CONVERSATIONS_SHOWN, MyConversations } from './my-conversations';
 import { newMessageId } from './message-id';
 import {
   ConversationMessages,
@@ -191,7 +191,7 @@ export class ConversationPage implements OnInit {
     });
   }
 
-  /** Names the conversation as my conversation list, kept in the cache by the chat page, has it. */
+  /** Names the conversation as my conversation list, kept in the cache by the side bar, has it. */
   private showName(): void {
     this.apollo
       .watchQuery<MyConversations>({

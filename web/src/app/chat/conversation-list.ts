@@ -1,0 +1,110 @@
+import { Component, DestroyRef, OnInit, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { RouterLink, RouterLinkActive } from '@angular/router';
+import { Apollo, QueryRef } from 'apollo-angular';
+import { Session } from '../auth/session';
+import { Connection } from '../graphql/connection';
+import { MY_CONVERSATIONS, NEW_USER_CONVERSATIONS } from '../graphql/documents';
+import { MY_CONVERSATIONS_SHOWN, Membership, MyConversations } from './my-conversations';
+
+/** My conversations, the newest first, with those I join shown live. */
+@Component({
+  selector: 'app-conversation-list',
+  imports: [RouterLink, RouterLinkActive],
+  template: `
+    <section aria-labelledby="conversations-heading">
+      <h2 id="conversations-heading">Conversations</h2>
+      <ul class="list">
+        @for (membership of conversations(); track membership.conversationId) {
+          <li>
+            <a [routerLink]="['/chat', membership.conversationId]" routerLinkActive="active">{{
+              membership.conversation?.name ?? membership.conversationId
+            }}</a>
+          </li>
+        } @empty {
+          <li class="hint">No conversation yet: pick people below to start one.</li>
+        }
+      </ul>
+    </section>
+  `,
+})
+export class ConversationList implements OnInit {
+  private readonly apollo = inject(Apollo);
+  private readonly session = inject(Session);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly connection = inject(Connection);
+  private stopFollowingConversations?: () => void;
+
+  readonly conversations = signal<Membership[]>([]);
+
+  ngOnInit(): void {
+    this.watchConversations();
+  }
+
+  private watchConversations(): void {
+    const mine = this.apollo.watchQuery<MyConversations>({
+      query: MY_CONVERSATIONS,
+      variables: { first: MY_CONVERSATIONS_SHOWN },
+      fetchPolicy: 'cache-and-network',
+    });
+    let answered = false;
+    // After the newest conversation I know of; before the first when the server said I have none.
+    const resumePoint = () => this.conversations()[0]?.conversationId ?? (answered ? '' : null);
+    mine.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((result) => {
+      if (!result.error || result.data !== undefined) {
+        this.conversations.set(
+          (
+            (result.data as MyConversations | undefined)?.me?.conversations?.userConversations ?? []
+          ).filter((membership) => membership.userId === this.session.userId()),
+        );
+      }
+      if (!result.loading && !this.stopFollowingConversations) {
+        // Followed from what the answer holds, so that a conversation started meanwhile is not missed.
+        answered = !result.error;
+        this.followConversations(mine, resumePoint());
+      }
+    });
+    this.connection.afterEachReconnect(
+      () => this.followConversations(mine, resumePoint()),
+      this.destroyRef,
+    );
+  }
+
+  /**
+   * Receives my new conversations live, first those I joined after {@code after} (all of them when it
+   * is empty); from now on when it is null.
+   */
+  private followConversations(mine: QueryRef<MyConversations>, after: string | null): void {
+    this.stopFollowingConversations?.();
+    this.stopFollowingConversations = mine.subscribeToMore<
+      { subscribeToNewUCs: Membership },
+      { userId: string; after?: string }
+    >({
+      document: NEW_USER_CONVERSATIONS,
+      variables:
+        after === null
+          ? { userId: this.session.userId() }
+          : { userId: this.session.userId(), after },
+      updateQuery: (previous, { subscriptionData }) => {
+        const data = previous as MyConversations;
+        const membership = subscriptionData.data.subscribeToNewUCs;
+        const memberships = data.me?.conversations?.userConversations ?? [];
+        if (
+          !data.me ||
+          memberships.some((known) => known.conversationId === membership.conversationId)
+        ) {
+          return data;
+        }
+        return {
+          me: {
+            ...data.me,
+            conversations: {
+              nextToken: data.me.conversations?.nextToken ?? null,
+              userConversations: [membership, ...memberships],
+            },
+          },
+        };
+      },
+    });
+  }
+}

@@ -1,0 +1,166 @@
+import { Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { Router } from '@angular/router';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { Apollo } from 'apollo-angular';
+import { filter, firstValueFrom } from 'rxjs';
+import { Analytics } from '../analytics/analytics';
+import { Session } from '../auth/session';
+import {
+  ADD_MEMBER,
+  ALL_USERS,
+  CREATE_CONVERSATION,
+  ME,
+  NEW_USERS,
+  REGISTER,
+} from '../graphql/documents';
+
+interface User {
+  id: string;
+  username: string;
+}
+
+/** Everyone I can start a conversation with, new users shown live, and the form to start one. */
+@Component({
+  selector: 'app-people',
+  imports: [FormsModule],
+  template: `
+    <section aria-labelledby="users-heading">
+      <h2 id="users-heading">People</h2>
+      <ul class="list">
+        @for (user of others(); track user.id) {
+          <li>
+            <label
+              ><input
+                type="checkbox"
+                [checked]="picked().has(user.id)"
+                (change)="toggle(user.id)"
+              />
+              {{ user.username }}</label
+            >
+          </li>
+        }
+      </ul>
+      @if (picked().size > 0) {
+        <form class="start" (ngSubmit)="start()">
+          <label
+            >Name <input name="name" [(ngModel)]="name" [placeholder]="suggestedName()"
+          /></label>
+          <button type="submit">Start conversation</button>
+        </form>
+      }
+      @if (error()) {
+        <p class="error" role="alert">{{ error() }}</p>
+      }
+    </section>
+  `,
+})
+export class People implements OnInit {
+  private readonly apollo = inject(Apollo);
+  private readonly session = inject(Session);
+  private readonly router = inject(Router);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly analytics = inject(Analytics);
+
+  readonly users = signal<User[]>([]);
+  readonly picked = signal<Set<string>>(new Set());
+  readonly error = signal('');
+  readonly others = computed(() =>
+    this.users().filter((user) => user.id !== this.session.userId()),
+  );
+  readonly suggestedName = computed(() =>
+    this.others()
+      .filter((user) => this.picked().has(user.id))
+      .map((user) => user.username)
+      .concat(this.session.username())
+      .join(', '),
+  );
+  name = '';
+
+  ngOnInit(): void {
+    this.register().catch((error) => {
+      if (CombinedGraphQLErrors.is(error)) {
+        this.error.set(error.message);
+      }
+      // Otherwise offline, or the server is away: registering is tried again on the next visit.
+    });
+    this.watchUsers();
+  }
+
+  toggle(userId: string): void {
+    const picked = new Set(this.picked());
+    if (!picked.delete(userId)) {
+      picked.add(userId);
+    }
+    this.picked.set(picked);
+  }
+
+  async start(): Promise<void> {
+    this.error.set('');
+    const id = crypto.randomUUID();
+    const members = [this.session.userId(), ...this.picked()];
+    try {
+      await firstValueFrom(
+        this.apollo.mutate({
+          mutation: CREATE_CONVERSATION,
+          variables: {
+            id,
+            name: this.name.trim() || this.suggestedName(),
+            createdAt: new Date().toISOString(),
+          },
+        }),
+      );
+      for (const userId of members) {
+        await firstValueFrom(
+          this.apollo.mutate({ mutation: ADD_MEMBER, variables: { conversationId: id, userId } }),
+        );
+      }
+      this.analytics.record('New Conversation', { members: String(members.length) });
+      this.picked.set(new Set());
+      this.name = '';
+      await this.router.navigate(['/chat', id]);
+    } catch (error) {
+      this.error.set(`The conversation could not be started: ${(error as Error).message}`);
+    }
+  }
+
+  /** Registers the signed-in user with its username, as the original client did on first sign-in. */
+  private async register(): Promise<void> {
+    const me = await firstValueFrom(
+      this.apollo.query<{ me: { registered: boolean } | null }>({ query: ME }),
+    );
+    if (me.data?.me && !me.data.me.registered) {
+      await firstValueFrom(
+        this.apollo.mutate({
+          mutation: REGISTER,
+          variables: { username: this.session.username() },
+        }),
+      );
+    }
+  }
+
+  private watchUsers(): void {
+    const users = this.apollo.watchQuery<{ allUser: User[] }>({
+      query: ALL_USERS,
+      variables: { first: 100 },
+      fetchPolicy: 'cache-and-network',
+    });
+    users.valueChanges
+      .pipe(
+        filter((result) => !result.error || result.data !== undefined),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe((result) => this.users.set((result.data?.allUser as User[] | undefined) ?? []));
+    users.subscribeToMore<{ subscribeToNewUsers: User }>({
+      document: NEW_USERS,
+      updateQuery: (previous, { subscriptionData }) => {
+        const user = subscriptionData.data.subscribeToNewUsers;
+        const known = (previous.allUser ?? []) as User[];
+        return known.some((existing) => existing.id === user.id)
+          ? (previous as { allUser: User[] })
+          : { allUser: [...known, user] };
+      },
+    });
+  }
+}
