@@ -47,9 +47,10 @@ export class ConversationList implements OnInit {
       variables: { first: MY_CONVERSATIONS_SHOWN },
       fetchPolicy: 'cache-and-network',
     });
-    let answered = false;
-    // After the newest conversation I know of; before the first when the server said I have none.
-    const resumePoint = () => this.conversations()[0]?.conversationId ?? (answered ? '' : null);
+    let known = false;
+    // After the newest conversation I know of; before the first when my list, from the server or as
+    // the cache kept an earlier answer, has none; from now when no list is known.
+    const resumePoint = () => this.conversations()[0]?.conversationId ?? (known ? '' : null);
     mine.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((result) => {
       if (!result.error || result.data !== undefined) {
         this.conversations.set(
@@ -57,10 +58,12 @@ export class ConversationList implements OnInit {
             (result.data as MyConversations | undefined)?.me?.conversations?.userConversations ?? []
           ).filter((membership) => membership.userId === this.session.userId()),
         );
+        if ((result.data as MyConversations | undefined)?.me) {
+          known = true;
+        }
       }
       if (!result.loading && !this.stopFollowingConversations) {
         // Followed from what the answer holds, so that a conversation started meanwhile is not missed.
-        answered = !result.error;
         this.followConversations(mine, resumePoint());
       }
     });

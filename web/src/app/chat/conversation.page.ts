@@ -134,7 +134,10 @@ export class ConversationPage implements OnInit {
 
   private query?: QueryRef<ConversationMessages, MessagesVariables>;
   private stopFollowing?: () => void;
-  /** Whether the server has answered the newest page since the conversation opened. */
+  /**
+   * Whether the newest page is known, from the server or as the cache kept an earlier answer, so
+   * that an empty one means the conversation has no message yet.
+   */
   private answered = false;
   private distanceFromBottom: number | null = null;
   private renderedCount = 0;
@@ -158,11 +161,13 @@ export class ConversationPage implements OnInit {
           (connection?.messages ?? []).filter((message): message is Message => message !== null),
         );
         this.nextToken.set(connection?.nextToken ?? null);
+        if (connection) {
+          this.answered = true;
+        }
       }
       if (!result.loading && !this.stopFollowing) {
         // Live messages are followed from the newest one the answer holds, so that one posted
         // between the answer and the subscription is not missed.
-        this.answered = !result.error;
         this.follow(this.resumePoint());
       }
     });
@@ -183,9 +188,10 @@ export class ConversationPage implements OnInit {
       { conversationId: string; after?: string }
     >({
       document: NEW_MESSAGES,
-      variables: after === null
-        ? { conversationId: this.conversationId() }
-        : { conversationId: this.conversationId(), after },
+      variables:
+        after === null
+          ? { conversationId: this.conversationId() }
+          : { conversationId: this.conversationId(), after },
       updateQuery: (previous, { subscriptionData }) =>
         withNewest(previous as ConversationMessages, subscriptionData.data.subscribeToNewMessage),
     });
@@ -212,8 +218,8 @@ export class ConversationPage implements OnInit {
 
   /**
    * Where live messages take up: after the newest message the server has confirmed (not one still
-   * waiting to be sent); at the beginning when the server answered that there is none yet; from now
-   * when nothing is known.
+   * waiting to be sent); at the beginning when the newest page known has none; from now when no page
+   * is known.
    */
   private resumePoint(): string | null {
     const newest = this.newestFirst().find((message) => message.isSent)?.id;
