@@ -137,14 +137,7 @@ abstract class ResumeIntegrationTests extends IntegrationTest {
         int subscribersBefore = subscribers.count();
         WebSocketGraphQlTester socket = webSocket(alice);
 
-        CompletableFuture<List<String>> received = socket.documentName("resumeNewUCs")
-                .variable("userId", alice.userId())
-                .variable("after", known)
-                .executeSubscription()
-                .toFlux("subscribeToNewUCs.conversationId", String.class)
-                .take(3)
-                .collectList()
-                .toFuture();
+        CompletableFuture<List<String>> received = followMemberships(socket, alice, known, 3);
         awaitSubscribers(subscribersBefore + 1);
         String live = startConversation(bob, alice);
 
@@ -160,14 +153,7 @@ abstract class ResumeIntegrationTests extends IntegrationTest {
         int subscribersBefore = subscribers.count();
         WebSocketGraphQlTester socket = webSocket(alice);
 
-        CompletableFuture<List<String>> received = socket.documentName("resumeNewUCs")
-                .variable("userId", alice.userId())
-                .variable("after", "")
-                .executeSubscription()
-                .toFlux("subscribeToNewUCs.conversationId", String.class)
-                .take(2)
-                .collectList()
-                .toFuture();
+        CompletableFuture<List<String>> received = followMemberships(socket, alice, "", 2);
         awaitSubscribers(subscribersBefore + 1);
         String live = startConversation(bob, alice);
 
@@ -182,6 +168,18 @@ abstract class ResumeIntegrationTests extends IntegrationTest {
                 .variable("after", after)
                 .executeSubscription()
                 .toFlux("subscribeToNewMessage.id", String.class)
+                .take(count)
+                .collectList()
+                .toFuture();
+    }
+
+    private CompletableFuture<List<String>> followMemberships(
+            WebSocketGraphQlTester socket, Account user, String after, int count) {
+        return socket.documentName("resumeNewUCs")
+                .variable("userId", user.userId())
+                .variable("after", after)
+                .executeSubscription()
+                .toFlux("subscribeToNewUCs.conversationId", String.class)
                 .take(count)
                 .collectList()
                 .toFuture();
