@@ -138,7 +138,7 @@ export class ConversationPage implements OnInit {
    * Whether the newest page is known, from the server or as the cache kept an earlier answer, so
    * that an empty one means the conversation has no message yet.
    */
-  private answered = false;
+  private newestPageKnown = false;
   private distanceFromBottom: number | null = null;
   private renderedCount = 0;
   private stickToBottom = true;
@@ -162,7 +162,7 @@ export class ConversationPage implements OnInit {
         );
         this.nextToken.set(connection?.nextToken ?? null);
         if (connection) {
-          this.answered = true;
+          this.newestPageKnown = true;
         }
       }
       if (!result.loading && !this.stopFollowing) {
@@ -223,7 +223,7 @@ export class ConversationPage implements OnInit {
    */
   private resumePoint(): string | null {
     const newest = this.newestFirst().find((message) => message.isSent)?.id;
-    return newest ?? (this.answered ? '' : null);
+    return newest ?? (this.newestPageKnown ? '' : null);
   }
 
   constructor() {
