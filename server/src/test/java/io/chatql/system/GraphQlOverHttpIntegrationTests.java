@@ -1,19 +1,32 @@
 package io.chatql.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.chatql.support.Account;
 import io.chatql.support.H2Database;
 import io.chatql.support.IntegrationTest;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.server.session.WebSessionManager;
+import reactor.core.publisher.Mono;
 
 /** POST /graphql follows the GraphQL-over-HTTP spec for both of its media types. */
 @ContextConfiguration(initializers = H2Database.class)
+@Import(GraphQlOverHttpIntegrationTests.SessionLookups.class)
 class GraphQlOverHttpIntegrationTests extends IntegrationTest {
 
     private static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
+
+    @Autowired
+    private SessionLookups sessionLookups;
 
     private Account alice;
 
@@ -68,6 +81,15 @@ class GraphQlOverHttpIntegrationTests extends IntegrationTest {
                 .isEqualTo("ValidationError");
     }
 
+    @Test
+    void looksUpNoWebSession() {
+        long before = sessionLookups.count();
+
+        post(MediaType.APPLICATION_JSON, "{ me { username } }").expectStatus().isOk();
+
+        assertThat(sessionLookups.count()).isEqualTo(before);
+    }
+
     private WebTestClient.ResponseSpec post(MediaType accept, String query) {
         return http().post()
                 .uri("/graphql")
@@ -76,5 +98,27 @@ class GraphQlOverHttpIntegrationTests extends IntegrationTest {
                 .accept(accept)
                 .bodyValue("{\"query\":\"" + query + "\"}")
                 .exchange();
+    }
+
+    /** Counts the requests that look up or create their web session. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class SessionLookups implements BeanPostProcessor {
+
+        private final AtomicLong lookups = new AtomicLong();
+
+        long count() {
+            return lookups.get();
+        }
+
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String beanName) {
+            if (bean instanceof WebSessionManager sessions) {
+                return (WebSessionManager) exchange -> Mono.defer(() -> {
+                    lookups.incrementAndGet();
+                    return sessions.getSession(exchange);
+                });
+            }
+            return bean;
+        }
     }
 }
