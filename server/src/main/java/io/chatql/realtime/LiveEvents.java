@@ -1,7 +1,10 @@
 package io.chatql.realtime;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -9,6 +12,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.concurrent.Queues;
 
 /**
@@ -18,12 +22,16 @@ import reactor.util.concurrent.Queues;
  * <p>Events are routed by kind and topic: an event reaches only the subscribers of its topic, such as
  * one conversation, so delivering costs nothing for the others. Each subscriber has a bounded buffer
  * of its own; one that falls {@value #SUBSCRIBER_BUFFER} events behind gets an error instead of
- * holding more memory.
+ * holding more memory. Before that, whoever posts to the topic waits for it: see {@link
+ * #awaitSubscribers}.
  */
 @Component
 public class LiveEvents {
 
     static final int SUBSCRIBER_BUFFER = 1024;
+
+    /** Unread events of one subscriber beyond which posting to its topic waits. */
+    static final int WAIT_BEYOND = 64;
 
     private final Map<Topic, Listeners> topics = new ConcurrentHashMap<>();
 
@@ -31,8 +39,11 @@ public class LiveEvents {
 
     private final ObjectProvider<EventRelay> relay;
 
-    LiveEvents(ObjectProvider<EventRelay> relay) {
+    private final Duration longestWait;
+
+    LiveEvents(ObjectProvider<EventRelay> relay, RealtimeProperties properties) {
         this.relay = relay;
+        this.longestWait = properties.subscriberWait();
     }
 
     /** Delivers a committed event to this node's subscribers, and relays it to the other nodes. */
@@ -50,6 +61,20 @@ public class LiveEvents {
         }
     }
 
+    /**
+     * Waits while a subscriber of the topic has more than {@value #WAIT_BEYOND} events unread, for
+     * {@code chatql.realtime.subscriber-wait} at most. A poster calls it after each commit, outside its transaction: on
+     * a busy node, the subscribers' results are computed by one thread per topic while every poster
+     * has a thread of its own, so a topic posted to as fast as the node can store would leave them
+     * ever further behind, until their buffers overflow; waiting hands the time to them instead.
+     */
+    public void awaitSubscribers(Class<? extends LiveEvent> type, String topic) {
+        Listeners listeners = topics.get(new Topic(type, topic));
+        if (listeners != null && !Schedulers.isInNonBlockingThread()) {
+            listeners.awaitCaughtUp(longestWait);
+        }
+    }
+
     /** The events of {@code type} that every subscriber of the kind receives, from now on. */
     public <T extends LiveEvent> Flux<T> stream(Class<T> type) {
         return stream(type, "");
@@ -57,16 +82,10 @@ public class LiveEvents {
 
     /** The events of {@code type} on {@code topic} committed from the moment of subscription on. */
     public <T extends LiveEvent> Flux<T> stream(Class<T> type, String topic) {
-        Topic key = new Topic(type, topic);
         return Flux.defer(() -> {
-                    Listeners listeners = topics.compute(
-                            key, (k, existing) -> (existing == null ? new Listeners() : existing).hold());
-                    return listeners.events().doFinally(signal -> release(key));
-                })
-                .cast(type)
-                .onBackpressureBuffer(SUBSCRIBER_BUFFER)
-                .doOnSubscribe(subscription -> subscribers.incrementAndGet())
-                .doFinally(signal -> subscribers.decrementAndGet());
+            Listening<T> live = listen(type, topic);
+            return live.events().doFinally(signal -> live.dispose());
+        });
     }
 
     /**
@@ -75,7 +94,14 @@ public class LiveEvents {
      * arrived meanwhile. More than {@value #SUBSCRIBER_BUFFER} unread events end it with an error.
      */
     public <T extends LiveEvent> Listening<T> listen(Class<T> type, String topic) {
-        return new Listening<>(stream(type, topic));
+        Topic key = new Topic(type, topic);
+        Listeners listeners =
+                topics.compute(key, (k, existing) -> (existing == null ? new Listeners() : existing).hold());
+        subscribers.incrementAndGet();
+        return new Listening<>(type, listeners, () -> {
+            subscribers.decrementAndGet();
+            release(key);
+        });
     }
 
     /** The number of subscriptions currently listening on this node. */
@@ -96,26 +122,48 @@ public class LiveEvents {
                 .unicast()
                 .onBackpressureBuffer(Queues.<T>get(SUBSCRIBER_BUFFER).get());
 
+        private final AtomicInteger unread = new AtomicInteger();
+
+        private final Listeners listeners;
+
         private final Disposable listening;
 
-        private Listening(Flux<T> events) {
-            listening = events.subscribe(
-                    event -> {
-                        if (kept.tryEmitNext(event).isFailure()) {
-                            kept.tryEmitError(new IllegalStateException("subscriber fell too far behind"));
-                        }
-                    },
-                    kept::tryEmitError);
+        private Listening(Class<T> type, Listeners listeners, Runnable released) {
+            this.listeners = listeners;
+            listeners.follow(this);
+            listening = listeners
+                    .events()
+                    .cast(type)
+                    .doFinally(signal -> {
+                        listeners.unfollow(this);
+                        released.run();
+                    })
+                    .subscribe(this::keep, kept::tryEmitError);
         }
 
         /** The events kept and those still to come; can be read once. */
         public Flux<T> events() {
-            return kept.asFlux();
+            return kept.asFlux().doOnNext(event -> {
+                if (unread.decrementAndGet() == WAIT_BEYOND) {
+                    listeners.caughtUp();
+                }
+            });
         }
 
         @Override
         public void dispose() {
             listening.dispose();
+        }
+
+        private void keep(T event) {
+            unread.incrementAndGet();
+            if (kept.tryEmitNext(event).isFailure()) {
+                kept.tryEmitError(new IllegalStateException("subscriber fell too far behind"));
+            }
+        }
+
+        private boolean behind() {
+            return unread.get() > WAIT_BEYOND;
         }
     }
 
@@ -123,6 +171,10 @@ public class LiveEvents {
     private static final class Listeners {
 
         private final Sinks.Many<LiveEvent> sink = Sinks.many().multicast().directBestEffort();
+
+        private final Set<Listening<?>> followers = ConcurrentHashMap.newKeySet();
+
+        private final Object waiting = new Object();
 
         private int holders;
 
@@ -143,6 +195,46 @@ public class LiveEvents {
 
         synchronized void emit(LiveEvent event) {
             sink.tryEmitNext(event);
+        }
+
+        void follow(Listening<?> listening) {
+            followers.add(listening);
+        }
+
+        void unfollow(Listening<?> listening) {
+            followers.remove(listening);
+            caughtUp();
+        }
+
+        /** Wakes whoever waits for this topic's subscribers, to look again. */
+        void caughtUp() {
+            synchronized (waiting) {
+                waiting.notifyAll();
+            }
+        }
+
+        void awaitCaughtUp(Duration longest) {
+            long deadline = System.nanoTime() + longest.toNanos();
+            synchronized (waiting) {
+                long left;
+                while (anyBehind() && (left = deadline - System.nanoTime()) > 0) {
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(waiting, left);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+
+        private boolean anyBehind() {
+            for (Listening<?> listening : followers) {
+                if (listening.behind()) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

@@ -15,6 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxConnectionsPerUser how many connections one user may hold open on this node
  * @param outboundBuffer how much text may wait for a client that reads too slowly before it is
  *     disconnected, counted in characters (one byte each for the ASCII that most JSON is)
+ * @param subscriberWait the longest a post waits, after its commit, for the subscriptions of its
+ *     conversation on this node that have fallen behind
  */
 @ConfigurationProperties("chatql.realtime")
 record RealtimeProperties(
@@ -23,4 +25,5 @@ record RealtimeProperties(
         @DefaultValue("10s") Duration connectionInitTimeout,
         @DefaultValue("100") int maxSubscriptionsPerConnection,
         @DefaultValue("50") int maxConnectionsPerUser,
-        @DefaultValue("1MB") DataSize outboundBuffer) {}
+        @DefaultValue("1MB") DataSize outboundBuffer,
+        @DefaultValue("1s") Duration subscriberWait) {}

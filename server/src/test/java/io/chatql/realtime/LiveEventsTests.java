@@ -1,17 +1,22 @@
 package io.chatql.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.util.unit.DataSize;
 import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 
 class LiveEventsTests {
 
-    private final LiveEvents events = new LiveEvents(new StaticListableBeanFactory().getBeanProvider(EventRelay.class));
+    private final LiveEvents events = waitingAtMost(Duration.ofSeconds(30));
 
     @Test
     void eventReachesOnlyTheSubscribersOfItsTopic() {
@@ -54,6 +59,76 @@ class LiveEventsTests {
 
         StepVerifier.create(events.stream(Said.class, "nobody").take(Duration.ofMillis(100)))
                 .verifyComplete();
+    }
+
+    @Test
+    void postingWaitsUntilASubscriberFarBehindCatchesUp() {
+        LiveEvents.Listening<Said> slow = events.listen(Said.class, "busy");
+        say(events, "busy", LiveEvents.WAIT_BEYOND + 1);
+
+        CompletableFuture<Void> posting = posting(events, "busy");
+
+        assertThatExceptionOfType(TimeoutException.class).isThrownBy(() -> posting.get(200, TimeUnit.MILLISECONDS));
+        StepVerifier.create(slow.events(), 0)
+                .thenRequest(1)
+                .expectNextCount(1)
+                .then(() -> assertThat(posting).succeedsWithin(Duration.ofSeconds(5)))
+                .thenCancel()
+                .verify();
+        slow.dispose();
+    }
+
+    @Test
+    void postingDoesNotWaitForSubscribersThatKeepUp() {
+        LiveEvents.Listening<Said> reader = events.listen(Said.class, "calm");
+        say(events, "calm", LiveEvents.WAIT_BEYOND);
+
+        assertThat(posting(events, "calm")).succeedsWithin(Duration.ofSeconds(5));
+        reader.dispose();
+    }
+
+    @Test
+    void aSubscriberThatLeavesHoldsNoPosterBack() {
+        LiveEvents.Listening<Said> gone = events.listen(Said.class, "door");
+        say(events, "door", LiveEvents.WAIT_BEYOND + 1);
+        CompletableFuture<Void> posting = posting(events, "door");
+
+        gone.dispose();
+
+        assertThat(posting).succeedsWithin(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void postingWaitsNoLongerThanTheSubscriberWait() {
+        LiveEvents brief = waitingAtMost(Duration.ofMillis(100));
+        LiveEvents.Listening<Said> stuck = brief.listen(Said.class, "stuck");
+        say(brief, "stuck", LiveEvents.WAIT_BEYOND + 1);
+
+        assertThat(posting(brief, "stuck")).succeedsWithin(Duration.ofSeconds(5));
+        stuck.dispose();
+    }
+
+    private static LiveEvents waitingAtMost(Duration subscriberWait) {
+        return new LiveEvents(
+                new StaticListableBeanFactory().getBeanProvider(EventRelay.class),
+                new RealtimeProperties(
+                        "chatql:events",
+                        Duration.ofSeconds(20),
+                        Duration.ofSeconds(10),
+                        100,
+                        50,
+                        DataSize.ofMegabytes(1),
+                        subscriberWait));
+    }
+
+    private static void say(LiveEvents events, String room, int times) {
+        for (int i = 0; i < times; i++) {
+            events.deliver(new Said(room, "#" + i));
+        }
+    }
+
+    private static CompletableFuture<Void> posting(LiveEvents events, String room) {
+        return CompletableFuture.runAsync(() -> events.awaitSubscribers(Said.class, room));
     }
 
     record Said(String room, String words) implements LiveEvent {
