@@ -63,10 +63,11 @@ public class LiveEvents {
 
     /**
      * Waits while a subscriber of the topic has more than {@value #WAIT_BEYOND} events unread, for
-     * {@code chatql.realtime.subscriber-wait} at most. A poster calls it after each commit, outside its transaction: on
-     * a busy node, the subscribers' results are computed by one thread per topic while every poster
-     * has a thread of its own, so a topic posted to as fast as the node can store would leave them
-     * ever further behind, until their buffers overflow; waiting hands the time to them instead.
+     * {@code chatql.realtime.subscriber-wait} at most. A poster calls it after each commit, outside
+     * its transaction: on a busy node, the subscribers' results are computed by one thread per topic
+     * while every poster has a thread of its own, so a topic posted to as fast as the node can store
+     * would leave them ever further behind, until their buffers overflow; waiting hands the time to
+     * them instead. It does not wait on a thread that must not block.
      */
     public void awaitSubscribers(Class<? extends LiveEvent> type, String topic) {
         Listeners listeners = topics.get(new Topic(type, topic));
