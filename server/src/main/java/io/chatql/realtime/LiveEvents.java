@@ -215,6 +215,9 @@ public class LiveEvents {
         }
 
         void awaitCaughtUp(Duration longest) {
+            if (!anyBehind()) {
+                return;
+            }
             long deadline = System.nanoTime() + longest.toNanos();
             synchronized (waiting) {
                 long left;
