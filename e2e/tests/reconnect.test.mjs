@@ -67,3 +67,54 @@ test('a message posted while an empty conversation was opening is not missed', a
     'Posted before the live feed began',
   ]);
 });
+
+test('a live feed the server ends with an error is followed again, missing nothing', async () => {
+  const jack = await signUp(running.browser, running.server.url, 'jack');
+  const kate = await signUp(running.browser, running.server.url, 'kate');
+  const conversationId = await startConversation(jack, 'kate');
+  await postMessage(jack, running.server.url, conversationId, 'Before the error');
+  // The server seems to end Kate's first subscription to the messages with an error.
+  let endFirstFeed;
+  let firstFeedId;
+  const following = new Promise((resolve) => (endFirstFeed = resolve));
+  await kate.routeWebSocket(/\/graphql$/, (socket) => {
+    const server = socket.connectToServer();
+    socket.onMessage((message) => {
+      const sent = JSON.parse(String(message));
+      if (
+        sent.type === 'subscribe' &&
+        sent.payload.query.includes('subscribeToNewMessage') &&
+        !firstFeedId
+      ) {
+        firstFeedId = sent.id;
+        endFirstFeed(() => {
+          server.send(JSON.stringify({ id: firstFeedId, type: 'complete' }));
+          socket.send(
+            JSON.stringify({
+              id: firstFeedId,
+              type: 'error',
+              payload: [{ message: 'subscriber fell too far behind' }],
+            }),
+          );
+        });
+      }
+      server.send(message);
+    });
+    server.onMessage((message) => {
+      if (!firstFeedId || JSON.parse(String(message)).id !== firstFeedId) {
+        socket.send(message);
+      }
+    });
+  });
+  await kate.goto(`${running.server.url}/chat/${conversationId}`);
+  await kate.getByText('Before the error').waitFor();
+  (await following)();
+
+  await postMessage(jack, running.server.url, conversationId, 'Posted after the error');
+
+  await kate.getByText('Posted after the error').waitFor();
+  assert.deepEqual(await kate.locator('.message .content').allTextContents(), [
+    'Before the error',
+    'Posted after the error',
+  ]);
+});

@@ -6,6 +6,7 @@ import { Session } from '../auth/session';
 import { Connection } from '../graphql/connection';
 import { MY_CONVERSATIONS, NEW_USER_CONVERSATIONS } from '../graphql/documents';
 import { MY_CONVERSATIONS_SHOWN, Membership, MyConversations } from './my-conversations';
+import { resubscribing } from './resubscribing';
 
 /** My conversations, the newest first, with those I join shown live. */
 @Component({
@@ -34,6 +35,9 @@ export class ConversationList implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
   private readonly connection = inject(Connection);
   private stopFollowingConversations?: () => void;
+  /** Follows my conversations again, from where the list has got to; set once the list is watched. */
+  private followAgain: () => void = () => undefined;
+  private readonly liveConversations = resubscribing(() => this.followAgain());
 
   readonly conversations = signal<Membership[]>([]);
 
@@ -67,10 +71,8 @@ export class ConversationList implements OnInit {
         this.followConversations(mine, resumePoint());
       }
     });
-    this.connection.afterEachReconnect(
-      () => this.followConversations(mine, resumePoint()),
-      this.destroyRef,
-    );
+    this.followAgain = () => this.followConversations(mine, resumePoint());
+    this.connection.afterEachReconnect(() => this.followAgain(), this.destroyRef);
   }
 
   /**
@@ -89,6 +91,7 @@ export class ConversationList implements OnInit {
           ? { userId: this.session.userId() }
           : { userId: this.session.userId(), after },
       updateQuery: (previous, { subscriptionData }) => {
+        this.liveConversations.received();
         const data = previous as MyConversations;
         const membership = subscriptionData.data.subscribeToNewUCs;
         const memberships = data.me?.conversations?.userConversations ?? [];
@@ -108,6 +111,7 @@ export class ConversationList implements OnInit {
           },
         };
       },
+      onError: () => this.liveConversations.failed(),
     });
   }
 }

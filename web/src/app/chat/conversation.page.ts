@@ -29,6 +29,7 @@ import {
 import { Outbox, asMessage } from './outbox';
 import { Analytics } from '../analytics/analytics';
 import { RelativeTimePipe } from './relative-time';
+import { resubscribing } from './resubscribing';
 
 /**
  * One conversation: its 10 newest messages, older ones 10 at a time when scrolled to the top, new
@@ -139,6 +140,7 @@ export class ConversationPage implements OnInit {
    * that an empty one means the conversation has no message yet.
    */
   private newestPageKnown = false;
+  private readonly liveMessages = resubscribing(() => this.follow(this.resumePoint()));
   private distanceFromBottom: number | null = null;
   private renderedCount = 0;
   private stickToBottom = true;
@@ -192,8 +194,14 @@ export class ConversationPage implements OnInit {
         after === null
           ? { conversationId: this.conversationId() }
           : { conversationId: this.conversationId(), after },
-      updateQuery: (previous, { subscriptionData }) =>
-        withNewest(previous as ConversationMessages, subscriptionData.data.subscribeToNewMessage),
+      updateQuery: (previous, { subscriptionData }) => {
+        this.liveMessages.received();
+        return withNewest(
+          previous as ConversationMessages,
+          subscriptionData.data.subscribeToNewMessage,
+        );
+      },
+      onError: () => this.liveMessages.failed(),
     });
   }
 

@@ -1,0 +1,38 @@
+import { DestroyRef, inject } from '@angular/core';
+
+/** The wait before following a live subscription again after its first error in a row. */
+export const FIRST_WAIT_MS = 1_000;
+
+/** The longest wait between two tries. */
+export const LONGEST_WAIT_MS = 30_000;
+
+/** What a live subscription tells {@link resubscribing}. */
+export interface Resubscribing {
+  /** The server ended the subscription with an error. */
+  failed(): void;
+  /** An event arrived: the subscription works. */
+  received(): void;
+}
+
+/**
+ * Follows a live subscription again after the server ends it with an error (one that fell too far
+ * behind, for example), by calling {@code follow}, which resumes from where the screen had got to.
+ * The wait doubles with each error in a row, up to 30 s, and starts again at 1 s once an event
+ * arrives. Losing the connection is no such error: the socket reconnects by itself. Call it where
+ * {@code inject} works, as in a constructor or a field initializer.
+ */
+export function resubscribing(follow: () => void): Resubscribing {
+  let wait = FIRST_WAIT_MS;
+  let next: ReturnType<typeof setTimeout> | undefined;
+  inject(DestroyRef).onDestroy(() => clearTimeout(next));
+  return {
+    failed: () => {
+      clearTimeout(next);
+      next = setTimeout(follow, wait);
+      wait = Math.min(wait * 2, LONGEST_WAIT_MS);
+    },
+    received: () => {
+      wait = FIRST_WAIT_MS;
+    },
+  };
+}
