@@ -111,7 +111,7 @@ export class ConversationList implements OnInit {
           },
         };
       },
-      onError: () => this.liveConversations.failed(),
+      onError: (error) => this.liveConversations.failed(error),
     });
   }
 }

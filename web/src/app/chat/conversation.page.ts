@@ -201,7 +201,7 @@ export class ConversationPage implements OnInit {
           subscriptionData.data.subscribeToNewMessage,
         );
       },
-      onError: () => this.liveMessages.failed(),
+      onError: (error) => this.liveMessages.failed(error),
     });
   }
 
