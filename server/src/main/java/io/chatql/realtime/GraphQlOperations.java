@@ -1,5 +1,6 @@
 package io.chatql.realtime;
 
+import graphql.ErrorClassification;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -123,11 +124,9 @@ class GraphQlOperations {
                 .build();
     }
 
-    static GraphQLError unauthorized(String message) {
-        return GraphqlErrorBuilder.newError()
-                .errorType(ErrorType.UNAUTHORIZED)
-                .message(message)
-                .build();
+    /** The error for a client error, such as expired credentials or a subscription that fell behind. */
+    static GraphQLError of(ErrorClassification type, String message) {
+        return GraphqlErrorBuilder.newError().errorType(type).message(message).build();
     }
 
     static GraphQLError internalError() {

@@ -1,5 +1,6 @@
 package io.chatql.realtime;
 
+import io.chatql.system.FellBehindException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
@@ -92,7 +94,8 @@ public class LiveEvents {
     /**
      * Starts listening to the events of {@code type} on {@code topic} at once, keeping them until they
      * are read, so that a subscriber can first read what is stored and then take the events that
-     * arrived meanwhile. More than {@value #SUBSCRIBER_BUFFER} unread events end it with an error.
+     * arrived meanwhile. More than {@value #SUBSCRIBER_BUFFER} unread events end it: it stops listening
+     * at once, and its reader gets a {@link FellBehindException} after the events kept.
      */
     public <T extends LiveEvent> Listening<T> listen(Class<T> type, String topic) {
         Topic key = new Topic(type, topic);
@@ -127,19 +130,19 @@ public class LiveEvents {
 
         private final Listeners listeners;
 
-        private final Disposable listening;
+        private final Disposable.Swap listening = Disposables.swap();
 
         private Listening(Class<T> type, Listeners listeners, Runnable released) {
             this.listeners = listeners;
             listeners.follow(this);
-            listening = listeners
+            listening.update(listeners
                     .events()
                     .cast(type)
                     .doFinally(signal -> {
                         listeners.unfollow(this);
                         released.run();
                     })
-                    .subscribe(this::keep, kept::tryEmitError);
+                    .subscribe(this::keep, kept::tryEmitError));
         }
 
         /** The events kept and those still to come; can be read once. */
@@ -159,7 +162,8 @@ public class LiveEvents {
         private void keep(T event) {
             unread.incrementAndGet();
             if (kept.tryEmitNext(event).isFailure()) {
-                kept.tryEmitError(new IllegalStateException("subscriber fell too far behind"));
+                kept.tryEmitError(new FellBehindException(SUBSCRIBER_BUFFER));
+                listening.dispose();
             }
         }
 

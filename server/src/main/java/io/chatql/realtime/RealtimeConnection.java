@@ -1,6 +1,8 @@
 package io.chatql.realtime;
 
+import graphql.ErrorClassification;
 import io.chatql.auth.ConnectionAuthentication;
+import io.chatql.system.ErrorTypes;
 import io.netty.channel.Channel;
 import java.time.Duration;
 import java.util.List;
@@ -11,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -210,8 +211,10 @@ final class RealtimeConnection {
         if (failure instanceof GraphQlOperations.OperationFailed failed) {
             return failed.errors();
         }
-        if (failure instanceof AuthenticationException) {
-            return services.operations().errors(List.of(GraphQlOperations.unauthorized(failure.getMessage())));
+        ErrorClassification type = ErrorTypes.of(failure);
+        if (type != null) {
+            LOG.debug("Ended operation: {}", failure.getMessage());
+            return services.operations().errors(List.of(GraphQlOperations.of(type, failure.getMessage())));
         }
         LOG.error("Real-time operation failed", failure);
         return services.operations().errors(List.of(GraphQlOperations.internalError()));

@@ -12,6 +12,7 @@ import graphql.language.SelectionSet;
 import graphql.language.VariableReference;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
+import io.chatql.system.FellBehindException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -299,7 +300,7 @@ class SharedSubscriptions {
 
         private static void deliver(Sinks.Many<GraphQlOperations.Result> member, GraphQlOperations.Result result) {
             if (member.tryEmitNext(result).isFailure()) {
-                member.tryEmitError(new IllegalStateException("subscriber fell too far behind"));
+                member.tryEmitError(new FellBehindException(MEMBER_BUFFER));
             }
         }
     }

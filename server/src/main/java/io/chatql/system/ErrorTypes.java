@@ -1,17 +1,21 @@
 package io.chatql.system;
 
+import graphql.ErrorClassification;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 
 /** The one place where domain exceptions are given their GraphQL error type. */
-final class ErrorTypes {
+public final class ErrorTypes {
+
+    /** A subscription that fell too far behind was ended, and may resume with {@code after}. */
+    static final ErrorClassification FELL_BEHIND = ErrorClassification.errorClassification("FELL_BEHIND");
 
     private ErrorTypes() {}
 
     /** The error type for {@code ex}, or null when it is not a client error and must stay internal. */
-    static @Nullable ErrorType of(Throwable ex) {
+    public static @Nullable ErrorClassification of(Throwable ex) {
         if (ex instanceof InvalidInputException || ex instanceof ConflictException) {
             return ErrorType.BAD_REQUEST;
         }
@@ -23,6 +27,9 @@ final class ErrorTypes {
         }
         if (ex instanceof AuthenticationException) {
             return ErrorType.UNAUTHORIZED;
+        }
+        if (ex instanceof FellBehindException) {
+            return FELL_BEHIND;
         }
         return null;
     }

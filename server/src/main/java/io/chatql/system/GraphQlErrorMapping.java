@@ -1,5 +1,6 @@
 package io.chatql.system;
 
+import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
@@ -7,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +22,7 @@ class GraphQlErrorMapping extends DataFetcherExceptionResolverAdapter {
 
     @Override
     protected @Nullable GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
-        ErrorType type = ErrorTypes.of(ex);
+        ErrorClassification type = ErrorTypes.of(ex);
         if (type == null) {
             return null;
         }

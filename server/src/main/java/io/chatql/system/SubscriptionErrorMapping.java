@@ -1,11 +1,11 @@
 package io.chatql.system;
 
+import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +20,7 @@ class SubscriptionErrorMapping extends SubscriptionExceptionResolverAdapter {
 
     @Override
     protected @Nullable GraphQLError resolveToSingleError(Throwable ex) {
-        ErrorType type = ErrorTypes.of(ex);
+        ErrorClassification type = ErrorTypes.of(ex);
         if (type == null) {
             return null;
         }

@@ -3,6 +3,7 @@ package io.chatql.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.chatql.system.FellBehindException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -106,6 +107,22 @@ class LiveEventsTests {
 
         assertThat(posting(brief, "stuck")).succeedsWithin(Duration.ofSeconds(5));
         stuck.dispose();
+    }
+
+    @Test
+    void aSubscriberTooFarBehindStopsListeningAndIsToldToResume() {
+        LiveEvents.Listening<Said> stalled = events.listen(Said.class, "flood");
+        say(events, "flood", LiveEvents.SUBSCRIBER_BUFFER + 1);
+
+        assertThat(events.subscriberCount()).isZero();
+        assertThat(posting(events, "flood")).succeedsWithin(Duration.ofSeconds(5));
+        StepVerifier.create(stalled.events())
+                .expectNextCount(LiveEvents.SUBSCRIBER_BUFFER)
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .isInstanceOf(FellBehindException.class)
+                        .hasMessageContaining("fell " + LiveEvents.SUBSCRIBER_BUFFER + " events behind")
+                        .hasMessageContaining("subscribe again with after"))
+                .verify(Duration.ofSeconds(5));
     }
 
     private static LiveEvents waitingAtMost(Duration subscriberWait) {
