@@ -18,9 +18,9 @@ final class Audience implements AutoCloseable {
 
     static final int CONNECTIONS_PER_USER = 40;
 
-    private final List<SubscriptionConnection> connections;
+    private final List<GraphQlSocket> connections;
 
-    private Audience(List<SubscriptionConnection> connections) {
+    private Audience(List<GraphQlSocket> connections) {
         this.connections = connections;
     }
 
@@ -41,11 +41,11 @@ final class Audience implements AutoCloseable {
         int connectionCount = (subscribers + PER_CONNECTION - 1) / PER_CONNECTION;
         ExecutorService opening = Executors.newFixedThreadPool(8);
         try {
-            List<Future<SubscriptionConnection>> opened = new ArrayList<>();
+            List<Future<GraphQlSocket>> opened = new ArrayList<>();
             for (int c = 0; c < connectionCount; c++) {
                 int connection = c;
                 opened.add(opening.submit(() -> {
-                    SubscriptionConnection socket = SubscriptionConnection.open(
+                    GraphQlSocket socket = GraphQlSocket.open(
                             server.webSocketUri(), users.get(connection / CONNECTIONS_PER_USER), deliveries);
                     for (int s = connection * PER_CONNECTION;
                             s < Math.min(subscribers, (connection + 1) * PER_CONNECTION);
@@ -55,8 +55,8 @@ final class Audience implements AutoCloseable {
                     return socket;
                 }));
             }
-            List<SubscriptionConnection> connections = new ArrayList<>();
-            for (Future<SubscriptionConnection> connection : opened) {
+            List<GraphQlSocket> connections = new ArrayList<>();
+            for (Future<GraphQlSocket> connection : opened) {
                 connections.add(connection.get());
             }
             return new Audience(connections);
@@ -67,6 +67,6 @@ final class Audience implements AutoCloseable {
 
     @Override
     public void close() {
-        connections.forEach(SubscriptionConnection::close);
+        connections.forEach(GraphQlSocket::close);
     }
 }

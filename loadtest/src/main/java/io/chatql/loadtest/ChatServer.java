@@ -18,6 +18,9 @@ final class ChatServer {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    static final String CREATE_MESSAGE = "mutation($id: ID!, $c: ID!, $content: String, $at: String!) "
+            + "{ createMessage(id: $id, conversationId: $c, content: $content, createdAt: $at) { id } }";
+
     private final String baseUrl;
 
     private final HttpClient http = HttpClient.newBuilder()
@@ -63,22 +66,22 @@ final class ChatServer {
         }
     }
 
-    /** Posts a message whose content tells its sequence number and when it was sent. */
+    /** The variables of {@link #CREATE_MESSAGE}: a content that tells its sequence number and when it was sent. */
+    static Map<String, String> newMessage(String conversationId, String messageId, int seq) {
+        return Map.of(
+                "id",
+                messageId,
+                "c",
+                conversationId,
+                "content",
+                seq + ":" + System.nanoTime(),
+                "at",
+                Instant.now().toString());
+    }
+
+    /** Posts a message over HTTP, as {@link #newMessage} describes it. */
     CompletableFuture<JsonNode> send(User sender, String conversationId, String messageId, int seq) {
-        String content = seq + ":" + System.nanoTime();
-        return graphQl(
-                sender,
-                "mutation($id: ID!, $c: ID!, $content: String, $at: String!) "
-                        + "{ createMessage(id: $id, conversationId: $c, content: $content, createdAt: $at) { id } }",
-                Map.of(
-                        "id",
-                        messageId,
-                        "c",
-                        conversationId,
-                        "content",
-                        content,
-                        "at",
-                        Instant.now().toString()));
+        return graphQl(sender, CREATE_MESSAGE, newMessage(conversationId, messageId, seq));
     }
 
     CompletableFuture<JsonNode> graphQl(User user, String query, Map<String, ?> variables) {

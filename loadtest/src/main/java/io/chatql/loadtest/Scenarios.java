@@ -57,9 +57,10 @@ final class Scenarios {
         String conversation = runId + "-fanout";
         server.startConversation(conversation, users.toArray(ChatServer.User[]::new));
         Deliveries deliveries = new Deliveries(subscribers, subscribers * messages);
-        try (Audience audience = Audience.subscribe(server, users, subscribers, s -> conversation, deliveries)) {
+        try (Audience audience = Audience.subscribe(server, users, subscribers, s -> conversation, deliveries);
+                Posting posting = posting(users.get(0), inFlight)) {
             warmUp(deliveries, subscribers, List.of(conversation), users.get(0));
-            Sender sender = new Sender(server, users.get(0), runId);
+            Sender sender = new Sender(posting, runId);
             sender.warmUp(options.integer("warm-up", 250), seq -> conversation, inFlight, rate, deadline);
             long start = System.nanoTime();
             int sent = sender.send(1, messages, seq -> conversation, inFlight, rate, deadline);
@@ -69,7 +70,8 @@ final class Scenarios {
             Report report = new Report(String.format(
                     "fanout: %d subscribers, %d messages, %s",
                     subscribers, sent, rate > 0 ? rate + "/s" : inFlight + " in flight"));
-            report.put("messagesPerSecond", sent / seconds(start, sendEnd))
+            report.put("postedOver", posting.transport())
+                    .put("messagesPerSecond", sent / seconds(start, sendEnd))
                     .put("deliveriesPerSecond", deliveries.unique() / seconds(start, deliveries.lastNanos()))
                     .put("failedMutations", sender.failures())
                     .deliveries(deliveries, expected);
@@ -104,10 +106,11 @@ final class Scenarios {
             server.startConversation(conversation, users.toArray(ChatServer.User[]::new));
         }
         Deliveries deliveries = new Deliveries(subscribers, subscribers * messages / rooms + subscribers);
-        try (Audience audience =
-                Audience.subscribe(server, users, subscribers, s -> conversations.get(s / perRoom), deliveries)) {
+        try (Audience audience = Audience.subscribe(
+                        server, users, subscribers, s -> conversations.get(s / perRoom), deliveries);
+                Posting posting = posting(users.get(0), inFlight)) {
             warmUp(deliveries, subscribers, conversations, users.get(0));
-            Sender sender = new Sender(server, users.get(0), runId);
+            Sender sender = new Sender(posting, runId);
             sender.warmUp(
                     options.integer("warm-up", 2_000),
                     seq -> conversations.get(Math.floorMod(seq, rooms)),
@@ -122,6 +125,7 @@ final class Scenarios {
             return new Report(String.format(
                             "rooms: %d conversations x %d subscribers, %d messages, %d in flight",
                             rooms, perRoom, sent, inFlight))
+                    .put("postedOver", posting.transport())
                     .put("messagesStoredAndDeliveredPerSecond", perSecond)
                     .put("failedMutations", sender.failures())
                     .deliveries(deliveries, expected)
@@ -168,7 +172,10 @@ final class Scenarios {
         ChatServer.User user = users(1).get(0);
         String conversation = runId + "-history";
         server.startConversation(conversation, user);
-        int stored = new Sender(server, user, runId).send(1, messages, seq -> conversation, inFlight, 0, deadline);
+        int stored;
+        try (Posting posting = Posting.over("http", server, user, 0)) {
+            stored = new Sender(posting, runId).send(1, messages, seq -> conversation, inFlight, 0, deadline);
+        }
         List<String> tokens = new ArrayList<>();
         String token = null;
         do {
@@ -261,6 +268,14 @@ final class Scenarios {
                 "query($c: ID!, $after: String, $first: Int) "
                         + "{ allMessageConnection(conversationId: $c, after: $after, first: $first) { nextToken messages { id } } }",
                 variables);
+    }
+
+    /**
+     * How {@code user} posts: over HTTP, or with {@code --post-over websocket} over one WebSocket
+     * connection per message in flight, as HTTP takes one connection per request in flight.
+     */
+    private Posting posting(ChatServer.User user, int inFlight) {
+        return Posting.over(options.text("post-over", "http"), server, user, inFlight);
     }
 
     private List<ChatServer.User> users(int count) {

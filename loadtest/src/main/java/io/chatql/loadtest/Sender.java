@@ -9,17 +9,14 @@ import java.util.function.IntUnaryOperator;
 /** Sends numbered messages, with a bound on those in flight, or at a steady rate. */
 final class Sender {
 
-    private final ChatServer server;
-
-    private final ChatServer.User sender;
+    private final Posting posting;
 
     private final String runId;
 
     private final AtomicInteger failures = new AtomicInteger();
 
-    Sender(ChatServer server, ChatServer.User sender, String runId) {
-        this.server = server;
-        this.sender = sender;
+    Sender(Posting posting, String runId) {
+        this.posting = posting;
         this.runId = runId;
     }
 
@@ -63,7 +60,7 @@ final class Sender {
                 }
             }
             permits.acquire();
-            server.send(sender, conversationOf.apply(seq), runId + "-" + seq, numberOf.applyAsInt(seq))
+            posting.post(conversationOf.apply(seq), runId + "-" + seq, numberOf.applyAsInt(seq))
                     .whenComplete((done, failure) -> {
                         if (failure != null) {
                             failures.incrementAndGet();

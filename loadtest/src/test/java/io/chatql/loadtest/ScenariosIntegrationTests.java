@@ -87,6 +87,38 @@ class ScenariosIntegrationTests {
     }
 
     @Test
+    void roomsPostOverWebSocketsToo() throws Exception {
+        Report report = run(
+                "rooms",
+                "--rooms",
+                "10",
+                "--per-room",
+                "2",
+                "--messages",
+                "40",
+                "--warm-up",
+                "20",
+                "--post-over",
+                "websocket");
+
+        assertThat(report.result("postedOver")).isEqualTo("websocket");
+        assertThat(report.result("failedMutations")).isEqualTo(0);
+        assertThat(report.result("deliveries")).isEqualTo(80L);
+        assertThat(report.result("lost")).isEqualTo(0L);
+    }
+
+    @Test
+    void aMutationOverWebSocketAnsweredWithErrorsFails() {
+        ChatServer chat = new ChatServer(url);
+        try (Posting posting = Posting.over("websocket", chat, chat.signUp("ws-poster"), 1)) {
+            assertThat(posting.post("no-such-conversation", "m1", 1))
+                    .failsWithin(Duration.ofSeconds(10))
+                    .withThrowableThat()
+                    .withMessageContaining("answered with errors");
+        }
+    }
+
+    @Test
     void idleHoldsEverySubscriptionAndMeasuresTheServer() throws Exception {
         Report report = run(
                 "idle", "--subscriptions", "120", "--hold-seconds", "1", "--server-pid", String.valueOf(server.pid()));

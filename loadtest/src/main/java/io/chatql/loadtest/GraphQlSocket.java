@@ -18,17 +18,19 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 /**
- * One graphql-transport-ws connection carrying many subscriptions to new messages. Every message it
- * receives is recorded as a delivery to the subscriber its subscription stands for.
+ * One graphql-transport-ws connection carrying subscriptions to new messages, and mutations. Every
+ * message a subscription receives is recorded as a delivery to the subscriber it stands for; a
+ * mutation is done when its operation completes.
  *
  * <p>Frames are read with a streaming parser on the connection's event loop, without building a
  * tree, so that the tool keeps up with the deliveries it measures.
  */
-final class SubscriptionConnection extends SimpleChannelInboundHandler<TextWebSocketFrame> {
+final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame> {
 
     private static final String SUBSCRIPTION =
             "subscription($c: ID!) { subscribeToNewMessage(conversationId: $c) { id content } }";
@@ -37,20 +39,29 @@ final class SubscriptionConnection extends SimpleChannelInboundHandler<TextWebSo
 
     private final Map<String, Integer> subscribers = new ConcurrentHashMap<>();
 
+    private final Map<String, Mutation> mutations = new ConcurrentHashMap<>();
+
+    private final AtomicLong mutationIds = new AtomicLong();
+
     private final CompletableFuture<Void> acknowledged = new CompletableFuture<>();
 
     private final ChatServer.User user;
 
     private volatile Channel channel;
 
-    private SubscriptionConnection(ChatServer.User user, Deliveries deliveries) {
+    private GraphQlSocket(ChatServer.User user, Deliveries deliveries) {
         this.user = user;
         this.deliveries = deliveries;
     }
 
+    /** Opens a connection as {@code user} for mutations only, and waits for its acknowledgement. */
+    static GraphQlSocket open(URI uri, ChatServer.User user) {
+        return open(uri, user, new Deliveries(0, 1));
+    }
+
     /** Opens a connection as {@code user} and waits for its acknowledgement. */
-    static SubscriptionConnection open(URI uri, ChatServer.User user, Deliveries deliveries) {
-        SubscriptionConnection connection = new SubscriptionConnection(user, deliveries);
+    static GraphQlSocket open(URI uri, ChatServer.User user, Deliveries deliveries) {
+        GraphQlSocket connection = new GraphQlSocket(user, deliveries);
         WebSocketClientProtocolConfig handshake = WebSocketClientProtocolConfig.newBuilder()
                 .webSocketUri(uri)
                 .subprotocol("graphql-transport-ws")
@@ -90,6 +101,15 @@ final class SubscriptionConnection extends SimpleChannelInboundHandler<TextWebSo
                 Map.of("query", SUBSCRIPTION, "variables", Map.of("c", conversationId))));
     }
 
+    /** Runs a mutation; fails when it is answered with errors, or not answered within 30 s. */
+    CompletableFuture<Void> mutate(String document, Map<String, ?> variables) {
+        String id = "m" + mutationIds.incrementAndGet();
+        Mutation mutation = new Mutation();
+        mutations.put(id, mutation);
+        send(Map.of("id", id, "type", "subscribe", "payload", Map.of("query", document, "variables", variables)));
+        return mutation.done.orTimeout(30, TimeUnit.SECONDS).whenComplete((done, failure) -> mutations.remove(id));
+    }
+
     void close() {
         channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE, "done"));
     }
@@ -116,6 +136,11 @@ final class SubscriptionConnection extends SimpleChannelInboundHandler<TextWebSo
             case "connection_ack" -> acknowledged.complete(null);
             case "ping" -> context.writeAndFlush(new TextWebSocketFrame("{\"type\":\"pong\"}"));
             case "next" -> {
+                Mutation mutation = received.id() == null ? null : mutations.get(received.id());
+                if (mutation != null) {
+                    mutation.failed |= received.failed();
+                    return;
+                }
                 Integer subscriber = received.id() == null ? null : subscribers.get(received.id());
                 String content = received.content();
                 int colon = content == null ? -1 : content.indexOf(':');
@@ -126,6 +151,18 @@ final class SubscriptionConnection extends SimpleChannelInboundHandler<TextWebSo
                             Long.parseLong(content.substring(colon + 1)));
                 }
             }
+            case "complete" -> {
+                Mutation mutation = received.id() == null ? null : mutations.get(received.id());
+                if (mutation != null) {
+                    mutation.finish(null);
+                }
+            }
+            case "error" -> {
+                Mutation mutation = received.id() == null ? null : mutations.get(received.id());
+                if (mutation != null) {
+                    mutation.finish("the server answered the mutation with an error");
+                }
+            }
             default -> {}
         }
     }
@@ -133,6 +170,7 @@ final class SubscriptionConnection extends SimpleChannelInboundHandler<TextWebSo
     @Override
     public void channelInactive(ChannelHandlerContext context) {
         acknowledged.completeExceptionally(new IllegalStateException("the server closed the connection"));
+        mutations.values().forEach(mutation -> mutation.finish("the server closed the connection"));
         context.fireChannelInactive();
     }
 
@@ -146,13 +184,34 @@ final class SubscriptionConnection extends SimpleChannelInboundHandler<TextWebSo
         channel.writeAndFlush(new TextWebSocketFrame(ChatServer.JSON.writeValueAsString(message)));
     }
 
-    /** What the tool reads of a server message: its type, its id, and the content of a message in it. */
-    record Frame(String type, String id, String content) {
+    /** A mutation under way; it fails if any of its results has errors. */
+    private static final class Mutation {
+
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        private volatile boolean failed;
+
+        void finish(String failure) {
+            if (failure == null && !failed) {
+                done.complete(null);
+            } else {
+                done.completeExceptionally(
+                        new IllegalStateException(failure == null ? "the mutation was answered with errors" : failure));
+            }
+        }
+    }
+
+    /**
+     * What the tool reads of a server message: its type, its id, the content of a message in it, and
+     * whether its payload has errors.
+     */
+    record Frame(String type, String id, String content, boolean failed) {
 
         static Frame read(ByteBuf json) throws Exception {
             String type = "";
             String id = null;
             String content = null;
+            boolean failed = false;
             try (JsonParser parser = ChatServer.JSON.createParser((InputStream) new ByteBufInputStream(json))) {
                 int depth = 0;
                 for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
@@ -168,11 +227,13 @@ final class SubscriptionConnection extends SimpleChannelInboundHandler<TextWebSo
                             id = parser.nextStringValue();
                         } else if (name.equals("content")) {
                             content = parser.nextStringValue();
+                        } else if (depth == 2 && name.equals("errors")) {
+                            failed = true;
                         }
                     }
                 }
             }
-            return new Frame(type == null ? "" : type, id, content);
+            return new Frame(type == null ? "" : type, id, content, failed);
         }
     }
 }
