@@ -124,7 +124,7 @@ class GraphQlOperations {
                 .build();
     }
 
-    /** The error for a client error, such as expired credentials or a subscription that fell behind. */
+    /** A client error of the given type, such as expired credentials or a subscription that fell behind. */
     static GraphQLError of(ErrorClassification type, String message) {
         return GraphqlErrorBuilder.newError().errorType(type).message(message).build();
     }
