@@ -31,3 +31,21 @@ test('two users sign up and chat in real time, both ways', async () => {
   ]);
   assert.equal(await bob.locator('.message.mine .author').textContent(), 'bob');
 });
+
+test('a message is sent over the live connection, not as an HTTP request', async () => {
+  const lena = await signUp(running.browser, running.server.url, 'lena');
+  await signUp(running.browser, running.server.url, 'mike');
+  const postedOverHttp = [];
+  lena.on('request', (request) => {
+    if (request.method() === 'POST' && request.postData()?.includes('createMessage')) {
+      postedOverHttp.push(request.url());
+    }
+  });
+
+  await startConversation(lena, 'mike');
+  await lena.getByLabel('Message').fill('Over the socket');
+  await lena.getByRole('button', { name: 'Send' }).click();
+
+  await lena.locator('.message.mine .check.sent').waitFor();
+  assert.deepEqual(postedOverHttp, []);
+});

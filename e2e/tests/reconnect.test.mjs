@@ -93,7 +93,12 @@ test('a live feed the server ends with an error is followed again, missing nothi
             JSON.stringify({
               id: firstFeedId,
               type: 'error',
-              payload: [{ message: 'subscriber fell too far behind' }],
+              payload: [
+                {
+                  message: 'This subscription fell 1024 events behind and was ended',
+                  extensions: { classification: 'FELL_BEHIND' },
+                },
+              ],
             }),
           );
         });

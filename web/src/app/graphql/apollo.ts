@@ -11,8 +11,13 @@ import { Connection } from './connection';
 import { PersistedCache } from '../offline/persisted-cache';
 
 /**
- * The Apollo client: queries and mutations over HTTP, subscriptions over graphql-transport-ws on the
+ * The Apollo client: queries over HTTP, subscriptions and mutations over graphql-transport-ws on the
  * same /graphql, both with the signed-in user's access token; its cache is kept in IndexedDB.
+ *
+ * Mutations take the socket because it is open anyway while a conversation is on screen, and the
+ * server answers a message sent over it for much less than one sent as an HTTP request. A mutation
+ * under way when the socket drops is sent again on the next one; posting a message is idempotent on
+ * its id, so it is stored once.
  */
 export function createApollo(): ApolloClient.Options {
   const session = inject(Session);
@@ -42,7 +47,7 @@ export function createApollo(): ApolloClient.Options {
       const definition = getMainDefinition(query);
       return (
         definition.kind === 'OperationDefinition' &&
-        definition.operation === OperationTypeNode.SUBSCRIPTION
+        definition.operation !== OperationTypeNode.QUERY
       );
     },
     new GraphQLWsLink(socket),
