@@ -5,6 +5,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.chatql.system.BlockingWork;
 import io.chatql.user.UserRepository;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,9 @@ import reactor.core.publisher.Flux;
  */
 @Configuration(proxyBeanMethods = false)
 class AccessTokenVerification {
+
+    /** How long after its expiry a token is still accepted, for clocks that differ a little. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     @Bean
     ReactiveJwtDecoder accessTokenDecoder(
@@ -71,7 +75,7 @@ class AccessTokenVerification {
     }
 
     private static OAuth2TokenValidator<Jwt> validator(String issuer, Clock clock) {
-        JwtTimestampValidator timestamps = new JwtTimestampValidator();
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(CLOCK_SKEW);
         timestamps.setClock(clock);
         return new DelegatingOAuth2TokenValidator<>(
                 new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),

@@ -1,10 +1,15 @@
 package io.chatql.auth;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -19,8 +24,11 @@ public class ConnectionAuthentication {
 
     private final RequestAuthentication authentication;
 
-    ConnectionAuthentication(RequestAuthentication authentication) {
+    private final Clock clock;
+
+    ConnectionAuthentication(RequestAuthentication authentication, Clock clock) {
         this.authentication = authentication;
+        this.clock = clock;
     }
 
     /** The user the credentials prove, or an authentication error. */
@@ -34,6 +42,19 @@ public class ConnectionAuthentication {
             return authentication.authenticate(ApiKeyAuthenticationToken.unchecked(apiKey.strip()));
         }
         return Mono.error(new AuthenticationCredentialsNotFoundException("No credentials were given"));
+    }
+
+    /**
+     * How much longer {@code user}'s credentials are accepted: until its access token expires, plus the
+     * clock skew allowed; empty for credentials that do not expire, such as API keys.
+     */
+    public Optional<Duration> remaining(Authentication user) {
+        if (user instanceof JwtAuthenticationToken token && token.getToken().getExpiresAt() != null) {
+            Instant until = token.getToken().getExpiresAt().plus(AccessTokenVerification.CLOCK_SKEW);
+            Duration left = Duration.between(clock.instant(), until);
+            return Optional.of(left.isNegative() ? Duration.ZERO : left);
+        }
+        return Optional.empty();
     }
 
     private static @Nullable String authorizationOf(Map<String, Object> credentials) {

@@ -2,7 +2,7 @@ package io.chatql.realtime;
 
 import org.springframework.web.reactive.socket.CloseStatus;
 
-/** The close codes of real-time connections, those of graphql-transport-ws and two of our own. */
+/** The close codes of real-time connections, those of graphql-transport-ws and three of our own. */
 final class CloseCodes {
 
     static final CloseStatus NORMAL = CloseStatus.NORMAL;
@@ -14,6 +14,12 @@ final class CloseCodes {
     static final CloseStatus UNAUTHORIZED = new CloseStatus(4401, "Unauthorized");
 
     static final CloseStatus TOO_MANY_CONNECTIONS = new CloseStatus(4403, "Too many connections for this user");
+
+    /**
+     * The connection's access token is no longer accepted; the client may reconnect at once with a new
+     * one and resume with {@code after}. Not 4401, which graphql-ws clients take as final.
+     */
+    static final CloseStatus CREDENTIALS_EXPIRED = new CloseStatus(4419, "Credentials expired");
 
     static final CloseStatus INIT_TIMEOUT = new CloseStatus(4408, "Connection initialisation timeout");
 

@@ -138,6 +138,10 @@ final class RealtimeConnection {
         protocol.accepted().forEach(this::send);
         Duration keepAlive = services.properties().keepAlive();
         timers.add(Flux.interval(keepAlive, keepAlive).subscribe(tick -> send(protocol.keepAlive())));
+        services.authentication()
+                .remaining(authenticated)
+                .ifPresent(left ->
+                        timers.add(Mono.delay(left).subscribe(expired -> close(CloseCodes.CREDENTIALS_EXPIRED))));
     }
 
     private void refuse(int statusCode, String message, CloseStatus status) {
