@@ -1,7 +1,6 @@
 package io.chatql.analytics;
 
 import io.chatql.analytics.AggregateRepository.HourlyCount;
-import io.chatql.realtime.RealtimeMeters;
 import io.chatql.system.InvalidInputException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,9 +24,9 @@ class AnalyticsReports {
 
     private final AggregateRepository aggregates;
 
-    private final RealtimeMeters realtime;
+    private final RealtimeActivity realtime;
 
-    AnalyticsReports(AnalyticsRollup rollup, AggregateRepository aggregates, RealtimeMeters realtime) {
+    AnalyticsReports(AnalyticsRollup rollup, AggregateRepository aggregates, RealtimeActivity realtime) {
         this.rollup = rollup;
         this.aggregates = aggregates;
         this.realtime = realtime;

@@ -1,6 +1,6 @@
 package io.chatql.conversation;
 
-import io.chatql.realtime.LiveEvent;
+import io.chatql.live.LiveEvent;
 
 /**
  * A user was added to a conversation: published to {@code subscribeToNewUCs} for that user.

@@ -1,6 +1,6 @@
 package io.chatql.conversation;
 
-import io.chatql.realtime.LiveEvents;
+import io.chatql.live.LiveEvents;
 import io.chatql.system.BlockingWork;
 import io.chatql.system.InvalidInputException;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package io.chatql.message;
 
-import io.chatql.realtime.LiveEvent;
+import io.chatql.live.LiveEvent;
 
 /** A message was stored: published to {@code subscribeToNewMessage} of its conversation. */
 public record MessageCreated(Message message) implements LiveEvent {

@@ -1,6 +1,6 @@
 package io.chatql.message;
 
-import io.chatql.realtime.LiveEvents;
+import io.chatql.live.LiveEvents;
 import io.chatql.system.BlockingWork;
 import io.chatql.system.InvalidInputException;
 import java.util.List;

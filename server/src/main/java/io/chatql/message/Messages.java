@@ -1,7 +1,7 @@
 package io.chatql.message;
 
 import io.chatql.conversation.ConversationAccess;
-import io.chatql.realtime.LiveEvents;
+import io.chatql.live.LiveEvents;
 import io.chatql.system.ConflictException;
 import io.chatql.system.Inputs;
 import io.chatql.system.InvalidInputException;

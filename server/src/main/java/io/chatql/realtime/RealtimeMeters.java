@@ -1,5 +1,6 @@
 package io.chatql.realtime;
 
+import io.chatql.analytics.RealtimeActivity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * connections refused for their credentials.
  */
 @Component
-public class RealtimeMeters {
+class RealtimeMeters implements RealtimeActivity {
 
     private final MeterRegistry registry;
 
@@ -66,12 +67,12 @@ public class RealtimeMeters {
         subscriptions.of(protocol).decrementAndGet();
     }
 
-    /** The real-time connections open on this node, over every protocol. */
+    @Override
     public int openConnections() {
         return connections.sum();
     }
 
-    /** The subscriptions running on this node, over every protocol. */
+    @Override
     public int activeSubscriptions() {
         return subscriptions.sum();
     }

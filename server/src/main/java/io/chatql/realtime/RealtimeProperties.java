@@ -6,24 +6,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Settings of live delivery.
+ * Settings of the real-time connections.
  *
- * @param redisChannel the Redis pub/sub channel on which the nodes relay events to each other
  * @param keepAlive how often an open connection is sent a keep-alive message
  * @param connectionInitTimeout how long a new connection may wait before {@code connection_init}
  * @param maxSubscriptionsPerConnection how many operations one connection may run at once
  * @param maxConnectionsPerUser how many connections one user may hold open on this node
  * @param outboundBuffer how much text may wait for a client that reads too slowly before it is
  *     disconnected, counted in characters (one byte each for the ASCII that most JSON is)
- * @param subscriberWait the longest a post waits, after its commit, for the subscriptions of its
- *     conversation on this node that have fallen behind
  */
 @ConfigurationProperties("chatql.realtime")
 record RealtimeProperties(
-        @DefaultValue("chatql:events") String redisChannel,
         @DefaultValue("20s") Duration keepAlive,
         @DefaultValue("10s") Duration connectionInitTimeout,
         @DefaultValue("100") int maxSubscriptionsPerConnection,
         @DefaultValue("50") int maxConnectionsPerUser,
-        @DefaultValue("1MB") DataSize outboundBuffer,
-        @DefaultValue("1s") Duration subscriberWait) {}
+        @DefaultValue("1MB") DataSize outboundBuffer) {}

@@ -1,5 +1,6 @@
 package io.chatql.realtime;
 
+import io.chatql.live.LiveEvents;
 import org.springframework.stereotype.Component;
 
 /** Counts the subscriptions of this node that receive live events, whatever their transport. */

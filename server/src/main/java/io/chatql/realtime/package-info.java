@@ -1,6 +1,8 @@
 /**
- * Live delivery: events committed by the other features are handed, after their transaction commits,
- * to the subscriptions open on this node.
+ * The real-time transport, the top layer: WebSocket connections in four protocols and Server-Sent
+ * Events, run through the same GraphQL handler chain as HTTP, with subscribers of one operation
+ * sharing one live execution, and their meters. An adapter, as HTTP is: the features below know
+ * nothing of it.
  */
 @NullMarked
 package io.chatql.realtime;

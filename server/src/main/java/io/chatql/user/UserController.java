@@ -1,8 +1,8 @@
 package io.chatql.user;
 
 import graphql.GraphQLContext;
+import io.chatql.live.LiveEvents;
 import io.chatql.paging.PageSize;
-import io.chatql.realtime.LiveEvents;
 import io.chatql.realtime.SubscriptionMode;
 import io.chatql.system.BlockingWork;
 import io.chatql.system.InvalidInputException;

@@ -1,4 +1,4 @@
-package io.chatql.system;
+package io.chatql.auth;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

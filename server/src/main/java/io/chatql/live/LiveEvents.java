@@ -1,4 +1,4 @@
-package io.chatql.realtime;
+package io.chatql.live;
 
 import io.chatql.system.FellBehindException;
 import java.time.Duration;
@@ -43,7 +43,7 @@ public class LiveEvents {
 
     private final Duration longestWait;
 
-    LiveEvents(ObjectProvider<EventRelay> relay, RealtimeProperties properties) {
+    LiveEvents(ObjectProvider<EventRelay> relay, LiveProperties properties) {
         this.relay = relay;
         this.longestWait = properties.subscriberWait();
     }

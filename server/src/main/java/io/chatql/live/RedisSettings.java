@@ -1,4 +1,4 @@
-package io.chatql.realtime;
+package io.chatql.live;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package io.chatql.realtime;
+package io.chatql.live;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -20,9 +20,8 @@ class RelayConfiguration {
 
     @Bean
     @Conditional(RedisConfigured.class)
-    RedisEventRelay redisEventRelay(
-            RedisSettings settings, RealtimeProperties realtime, LiveEvents events, JsonMapper json) {
-        return new RedisEventRelay(settings, realtime, events, json);
+    RedisEventRelay redisEventRelay(RedisSettings settings, LiveProperties live, LiveEvents events, JsonMapper json) {
+        return new RedisEventRelay(settings, live, events, json);
     }
 
     /** Readiness includes Redis when the nodes relay their events over it. */

@@ -1,4 +1,4 @@
-package io.chatql.realtime;
+package io.chatql.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.util.unit.DataSize;
 import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 
@@ -128,14 +127,7 @@ class LiveEventsTests {
     private static LiveEvents waitingAtMost(Duration subscriberWait) {
         return new LiveEvents(
                 new StaticListableBeanFactory().getBeanProvider(EventRelay.class),
-                new RealtimeProperties(
-                        "chatql:events",
-                        Duration.ofSeconds(20),
-                        Duration.ofSeconds(10),
-                        100,
-                        50,
-                        DataSize.ofMegabytes(1),
-                        subscriberWait));
+                new LiveProperties("chatql:events", subscriberWait));
     }
 
     private static void say(LiveEvents events, String room, int times) {

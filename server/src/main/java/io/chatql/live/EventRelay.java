@@ -1,4 +1,4 @@
-package io.chatql.realtime;
+package io.chatql.live;
 
 /** Carries committed events to the other nodes, which deliver them to their own subscribers. */
 interface EventRelay {

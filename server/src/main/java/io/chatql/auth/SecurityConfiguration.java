@@ -1,7 +1,5 @@
-package io.chatql.system;
+package io.chatql.auth;
 
-import io.chatql.auth.CredentialsConverter;
-import io.chatql.auth.RequestAuthentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.observation.SecurityObservationSettings;

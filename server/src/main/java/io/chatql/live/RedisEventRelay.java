@@ -1,4 +1,4 @@
-package io.chatql.realtime;
+package io.chatql.live;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -30,7 +30,7 @@ class RedisEventRelay implements EventRelay, SmartLifecycle {
 
     private final RedisSettings settings;
 
-    private final RealtimeProperties realtime;
+    private final LiveProperties live;
 
     private final LiveEvents events;
 
@@ -44,9 +44,9 @@ class RedisEventRelay implements EventRelay, SmartLifecycle {
 
     private @Nullable StatefulRedisPubSubConnection<String, String> listening;
 
-    RedisEventRelay(RedisSettings settings, RealtimeProperties realtime, LiveEvents events, JsonMapper json) {
+    RedisEventRelay(RedisSettings settings, LiveProperties live, LiveEvents events, JsonMapper json) {
         this.settings = settings;
-        this.realtime = realtime;
+        this.live = live;
         this.events = events;
         this.json = json;
     }
@@ -59,7 +59,7 @@ class RedisEventRelay implements EventRelay, SmartLifecycle {
         }
         String message =
                 json.writeValueAsString(new Relayed(node, event.getClass().getName(), json.valueToTree(event)));
-        connection.async().publish(realtime.redisChannel(), message).exceptionally(failure -> {
+        connection.async().publish(live.redisChannel(), message).exceptionally(failure -> {
             LOG.warn("Could not relay {} to other nodes: {}", event.getClass().getSimpleName(), failure.getMessage());
             return 0L;
         });
@@ -79,9 +79,9 @@ class RedisEventRelay implements EventRelay, SmartLifecycle {
                 receive(message);
             }
         });
-        listening.sync().subscribe(realtime.redisChannel());
+        listening.sync().subscribe(live.redisChannel());
         publishing = redis.connect();
-        LOG.info("Relaying events between nodes over Redis channel {}", realtime.redisChannel());
+        LOG.info("Relaying events between nodes over Redis channel {}", live.redisChannel());
     }
 
     private void receive(String message) {

@@ -1,4 +1,4 @@
-package io.chatql.realtime;
+package io.chatql.live;
 
 /**
  * An event that subscriptions may deliver. Published with Spring's application events inside the
