@@ -1,5 +1,7 @@
 package io.chatql.conversation;
 
+import io.chatql.live.LiveFeed;
+import io.chatql.live.SubscriptionSharing;
 import io.chatql.paging.Cursors;
 import io.chatql.paging.Page;
 import io.chatql.paging.PageSize;
@@ -13,13 +15,13 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Controller
@@ -70,12 +72,22 @@ class ConversationController {
      * empty id, from a subscriber that knew none, stands before the first.
      */
     @SubscriptionMapping
-    Flux<UserConversation> subscribeToNewUCs(
+    LiveFeed<UserConversation> subscribeToNewUCs(
             @Argument String userId, @Argument @Nullable String after, Principal caller) {
-        if (!userId.equals(caller.getName())) {
-            return Flux.error(new ForbiddenException("you may only subscribe to your own conversations"));
-        }
-        return memberships.follow(userId, after);
+        return memberships
+                .after(userId, after)
+                .map(ConversationRepository.PositionedMembership::membership)
+                .authorizedBy(
+                        userId.equals(caller.getName())
+                                ? Mono.empty()
+                                : Mono.error(
+                                        new ForbiddenException("you may only subscribe to your own conversations")));
+    }
+
+    /** A user's conversations depend on who asks. */
+    @Bean
+    static SubscriptionSharing conversationSharing() {
+        return SubscriptionSharing.viewerDependent("conversations");
     }
 
     /**

@@ -1,12 +1,12 @@
 package io.chatql.message;
 
-import graphql.GraphQLContext;
 import io.chatql.conversation.Conversation;
 import io.chatql.conversation.ConversationAccess;
+import io.chatql.live.LiveFeed;
+import io.chatql.live.SubscriptionSharing;
 import io.chatql.paging.Cursors;
 import io.chatql.paging.Page;
 import io.chatql.paging.PageSize;
-import io.chatql.realtime.SubscriptionMode;
 import io.chatql.system.BlockingWork;
 import io.chatql.system.Inputs;
 import io.chatql.system.InvalidInputException;
@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -25,7 +26,6 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Controller
@@ -135,17 +135,19 @@ class MessageController {
      * id, from a subscriber that saw the conversation empty, stands before its first message.
      */
     @SubscriptionMapping
-    Flux<Message> subscribeToNewMessage(
-            @Argument String conversationId,
-            @Argument @Nullable String after,
-            Principal caller,
-            GraphQLContext context) {
-        return SubscriptionMode.serve(
-                context,
-                blocking.run(() -> access.requireMember(caller.getName(), conversationId)),
-                listening -> feed.follow(conversationId, after, listening),
-                () -> feed.catchUp(conversationId, after),
-                Message::sequence);
+    LiveFeed<Message> subscribeToNewMessage(
+            @Argument String conversationId, @Argument @Nullable String after, Principal caller) {
+        return feed.after(conversationId, after)
+                .authorizedBy(blocking.run(() -> access.requireMember(caller.getName(), conversationId)));
+    }
+
+    /**
+     * The new messages of a conversation are the same for all its members, who may share one live
+     * execution; a user's messages and a conversation's depend on who asks.
+     */
+    @Bean
+    static SubscriptionSharing messageSharing() {
+        return SubscriptionSharing.shareable("subscribeToNewMessage").andViewerDependent("messages");
     }
 
     @BatchMapping

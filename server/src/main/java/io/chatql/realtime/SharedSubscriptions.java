@@ -1,5 +1,6 @@
 package io.chatql.realtime;
 
+import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.language.Argument;
 import graphql.language.Document;
 import graphql.language.Field;
@@ -10,10 +11,12 @@ import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.language.VariableReference;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
+import io.chatql.live.LiveFeed;
+import io.chatql.live.SubscriptionSharing;
 import io.chatql.system.FellBehindException;
+import io.chatql.system.ParsedDocumentCache;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.HandshakeInfo;
@@ -44,22 +49,28 @@ import reactor.util.concurrent.Queues;
  * on what was stored since; the group's events it already had from the catch-up are skipped, so there
  * is no gap and no duplicate.
  *
- * <p>What a subscriber sees depends on who it is only through the fields that list a user's
- * conversations or messages; a document that selects those is shared only among one user's
- * subscriptions.
+ * <p>The features declare, with {@link SubscriptionSharing} beans, which subscriptions may be shared
+ * and which fields answer depending on who asks; a document that selects one of those is shared only
+ * among one user's subscriptions. A shared subscription returns a {@link LiveFeed}, which {@link
+ * LiveFeedFetchers} run in the mode each execution needs. Operations are read through the {@link
+ * ParsedDocumentCache}, so that each is parsed once for all its runs and for HTTP alike.
  */
 @Component
-class SharedSubscriptions {
-
-    /** The subscription fields whose live events can be shared. */
-    static final Set<String> SHAREABLE_FIELDS = Set.of("subscribeToNewMessage", "subscribeToNewUsers");
-
-    /** The fields whose values depend on who asks. */
-    static final Set<String> VIEWER_DEPENDENT_FIELDS = Set.of("conversations", "messages");
+class SharedSubscriptions implements SmartInitializingSingleton {
 
     static final int MEMBER_BUFFER = 1024;
 
     private final GraphQlOperations operations;
+
+    private final ParsedDocumentCache documents;
+
+    private final LiveFeedFetchers feeds;
+
+    /** The subscription fields whose live events can be shared. */
+    private final Set<String> shareable = new HashSet<>();
+
+    /** The fields whose values depend on who asks. */
+    private final Set<String> viewerDependent = new HashSet<>();
 
     private final Map<GroupKey, Group> groups = new ConcurrentHashMap<>();
 
@@ -67,14 +78,35 @@ class SharedSubscriptions {
 
     private final AtomicInteger liveMembers = new AtomicInteger();
 
-    SharedSubscriptions(GraphQlOperations operations) {
+    SharedSubscriptions(
+            GraphQlOperations operations,
+            ParsedDocumentCache documents,
+            LiveFeedFetchers feeds,
+            ObjectProvider<SubscriptionSharing> declarations) {
         this.operations = operations;
+        this.documents = documents;
+        this.feeds = feeds;
+        declarations.orderedStream().forEach(declared -> {
+            shareable.addAll(declared.shareable());
+            viewerDependent.addAll(declared.viewerDependent());
+        });
+    }
+
+    /** Refuses to start when a subscription declared shareable cannot be run in parts. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        for (String field : shareable) {
+            if (!feeds.returnsFeed(field)) {
+                throw new IllegalStateException("The subscription " + field
+                        + " is declared shareable, so its data fetcher must return a LiveFeed");
+            }
+        }
     }
 
     /** The serialized results of one operation of a connection, run as {@code user}. */
     Flux<GraphQlOperations.Result> run(
             HandshakeInfo handshake, String id, Map<String, Object> request, Authentication user) {
-        Optional<Sharing> sharing = Sharing.of(request, user);
+        Optional<Sharing> sharing = sharing(request, user);
         if (sharing.isEmpty()) {
             return operations.execute(handshake, id, request, user, SubscriptionMode.LIVE);
         }
@@ -129,39 +161,38 @@ class SharedSubscriptions {
     }
 
     /** The group an operation belongs to, if it can be shared. */
-    private record Sharing(GroupKey key, Map<String, Object> leaderRequest, boolean resumes) {
-
-        static Optional<Sharing> of(Map<String, Object> request, Authentication user) {
-            if (!(request.get("query") instanceof String query)) {
-                return Optional.empty();
-            }
-            Document document;
-            try {
-                document = Parser.parse(query);
-            } catch (InvalidSyntaxException ex) {
-                return Optional.empty();
-            }
-            String operationName = request.get("operationName") instanceof String name ? name : null;
-            Optional<Field> root = rootField(document, operationName);
-            if (root.isEmpty() || !SHAREABLE_FIELDS.contains(root.get().getName())) {
-                return Optional.empty();
-            }
-            Argument after = root.get().getArguments().stream()
-                    .filter(argument -> argument.getName().equals("after"))
-                    .findFirst()
-                    .orElse(null);
-            if (after != null && !(after.getValue() instanceof VariableReference)) {
-                return Optional.empty();
-            }
-            Map<String, Object> variables = new HashMap<>(Protocol.mapOf(request.get("variables")));
-            boolean resumes =
-                    after != null && variables.remove(((VariableReference) after.getValue()).getName()) != null;
-            Map<String, Object> leaderRequest = new HashMap<>(request);
-            leaderRequest.put("variables", variables);
-            String visibility = selectsAny(document, VIEWER_DEPENDENT_FIELDS) ? user.getName() : "";
-            return Optional.of(new Sharing(
-                    new GroupKey(query, String.valueOf(operationName), variables, visibility), leaderRequest, resumes));
+    private Optional<Sharing> sharing(Map<String, Object> request, Authentication user) {
+        if (!(request.get("query") instanceof String query)) {
+            return Optional.empty();
         }
+        PreparsedDocumentEntry parsed = documents.document(query);
+        if (parsed.hasErrors()) {
+            return Optional.empty();
+        }
+        Document document = parsed.getDocument();
+        String operationName = request.get("operationName") instanceof String name ? name : null;
+        Optional<Field> root = Sharing.rootField(document, operationName);
+        if (root.isEmpty() || !shareable.contains(root.get().getName())) {
+            return Optional.empty();
+        }
+        Argument after = root.get().getArguments().stream()
+                .filter(argument -> argument.getName().equals("after"))
+                .findFirst()
+                .orElse(null);
+        if (after != null && !(after.getValue() instanceof VariableReference)) {
+            return Optional.empty();
+        }
+        Map<String, Object> variables = new HashMap<>(Protocol.mapOf(request.get("variables")));
+        boolean resumes = after != null && variables.remove(((VariableReference) after.getValue()).getName()) != null;
+        Map<String, Object> leaderRequest = new HashMap<>(request);
+        leaderRequest.put("variables", variables);
+        String visibility = Sharing.selectsAny(document, viewerDependent) ? user.getName() : "";
+        return Optional.of(new Sharing(
+                new GroupKey(query, String.valueOf(operationName), variables, visibility), leaderRequest, resumes));
+    }
+
+    /** The group of a shareable operation, the request its shared execution runs, and whether it resumes. */
+    private record Sharing(GroupKey key, Map<String, Object> leaderRequest, boolean resumes) {
 
         private static Optional<Field> rootField(Document document, @Nullable String operationName) {
             List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class).stream()

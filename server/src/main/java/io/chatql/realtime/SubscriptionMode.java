@@ -1,19 +1,18 @@
 package io.chatql.realtime;
 
 import graphql.GraphQLContext;
-import java.util.function.Function;
+import io.chatql.live.LiveFeed;
 import java.util.function.LongConsumer;
-import java.util.function.Supplier;
-import java.util.function.ToLongFunction;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
- * How a subscription operation is run. Subscribers of the same operation on one node share one live
- * execution (see {@link SharedSubscriptions}); each subscriber's own request is only run to check that
- * it may subscribe and, when it resumes, to catch up on what it missed.
+ * How the {@link LiveFeed} of a subscription operation is run. Subscribers of the same operation on
+ * one node may share one live execution (see {@link SharedSubscriptions}); each subscriber's own
+ * request is then only run to check that it may subscribe and, when it resumes, to catch up on what it
+ * missed. The mode rides the operation's GraphQL context from {@link GraphQlOperations} to {@link
+ * LiveFeedFetchers}, which run the feed the subscription's data fetcher returns.
  */
-public enum SubscriptionMode {
+enum SubscriptionMode {
 
     /** Checks the caller, then delivers live events: the default, as over HTTP and Server-Sent Events. */
     LIVE,
@@ -24,47 +23,33 @@ public enum SubscriptionMode {
     /** Checks the caller, delivers what was stored after its resume point, then completes. */
     CATCH_UP;
 
-    private static final String MODE = SubscriptionMode.class.getName();
-
-    private static final String POSITIONS = SubscriptionMode.class.getName() + ".positions";
-
-    private static final String LISTENING = SubscriptionMode.class.getName() + ".listening";
+    private static final String RUN = SubscriptionMode.class.getName();
 
     /**
-     * What a subscription's data fetcher returns, in the mode the operation runs in. Each event's
-     * position (such as a message's sequence) is reported to the runner, in order, so that it can tell
-     * catch-up and live events apart.
-     *
-     * @param authorization completes when the caller may subscribe, fails otherwise
-     * @param live the live events, which may begin with a catch-up of their own; given what to run once
-     *     they are listened to and every later event will be delivered
-     * @param catchUp the events stored after the resume point, a finite stream
-     * @param position the position of an event
-     */
-    public static <T> Flux<T> serve(
-            GraphQLContext context,
-            Mono<Void> authorization,
-            Function<Runnable, Flux<T>> live,
-            Supplier<Flux<T>> catchUp,
-            ToLongFunction<T> position) {
-        SubscriptionMode mode = context.getOrDefault(MODE, LIVE);
-        LongConsumer positions = context.getOrDefault(POSITIONS, (LongConsumer) ignored -> {});
-        Runnable listening = context.getOrDefault(LISTENING, (Runnable) () -> {});
-        Flux<T> events = switch (mode) {
-            case LIVE -> authorization.thenMany(Flux.defer(() -> live.apply(listening)));
-            case AUTHORIZE -> authorization.thenMany(Flux.empty());
-            case CATCH_UP -> authorization.thenMany(Flux.defer(catchUp));
-        };
-        return events.doOnNext(event -> positions.accept(position.applyAsLong(event)));
-    }
-
-    /**
-     * Runs the operation of {@code context} in this mode, reporting event positions to {@code positions},
-     * and, for a live one, calling {@code listening} once its events are listened to.
+     * Runs the operation of {@code context} in this mode, reporting the position of each event to
+     * {@code positions}, in order, and, for a live one, calling {@code listening} once its events are
+     * listened to.
      */
     void applyTo(GraphQLContext context, LongConsumer positions, Runnable listening) {
-        context.put(MODE, this);
-        context.put(POSITIONS, positions);
-        context.put(LISTENING, listening);
+        context.put(RUN, new Run(this, positions, listening));
+    }
+
+    /** The events of {@code feed}, in the mode of the operation of {@code context}. */
+    static <T> Flux<T> run(LiveFeed<T> feed, GraphQLContext context) {
+        Run run = context.getOrDefault(RUN, Run.ALONE);
+        Flux<LiveFeed.Positioned<T>> events = switch (run.mode()) {
+            case LIVE -> feed.authorization().thenMany(feed.live(run.listening()));
+            case AUTHORIZE -> feed.authorization().thenMany(Flux.empty());
+            case CATCH_UP -> feed.authorization().thenMany(feed.catchUp());
+        };
+        return events.map(event -> {
+            run.positions().accept(event.position());
+            return event.event();
+        });
+    }
+
+    private record Run(SubscriptionMode mode, LongConsumer positions, Runnable listening) {
+
+        static final Run ALONE = new Run(LIVE, position -> {}, () -> {});
     }
 }

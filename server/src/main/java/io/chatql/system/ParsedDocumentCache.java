@@ -1,23 +1,31 @@
 package io.chatql.system;
 
 import graphql.ExecutionInput;
+import graphql.ParseAndValidate;
+import graphql.ParseAndValidateResult;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
+import graphql.language.Document;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.GraphQlSource;
 
 /**
  * Parses and validates each distinct GraphQL document once, not on every request: clients send the
  * same few documents over and over. The {@value #CAPACITY} most recently used documents of at most
  * {@value #MAX_CACHED_LENGTH} characters are kept, so that the cache stays small whatever is sent.
+ * Requests over HTTP and over real-time connections share it: a connection that looks at an operation
+ * before running it, to see whether it can share its execution, reads it here too.
  */
 @Configuration(proxyBeanMethods = false)
-class ParsedDocumentCache implements PreparsedDocumentProvider {
+public class ParsedDocumentCache implements PreparsedDocumentProvider {
 
     static final int CAPACITY = 1000;
 
@@ -29,6 +37,12 @@ class ParsedDocumentCache implements PreparsedDocumentProvider {
             return size() > CAPACITY;
         }
     };
+
+    private final ObjectProvider<GraphQlSource> graphQl;
+
+    ParsedDocumentCache(ObjectProvider<GraphQlSource> graphQl) {
+        this.graphQl = graphQl;
+    }
 
     @Bean
     GraphQlSourceBuilderCustomizer parsedDocumentCacheCustomizer() {
@@ -53,5 +67,27 @@ class ParsedDocumentCache implements PreparsedDocumentProvider {
             }
         }
         return CompletableFuture.completedFuture(cached);
+    }
+
+    /**
+     * The parsed and validated document of {@code query}, as running it would find it: from the cache,
+     * or parsed, validated against the schema and cached as a request's would be.
+     */
+    public PreparsedDocumentEntry document(String query) {
+        return getDocumentAsync(ExecutionInput.newExecutionInput(query).build(), this::parseAndValidate)
+                .join();
+    }
+
+    /** What graphql-java makes of a document it parses and validates for a request. */
+    private PreparsedDocumentEntry parseAndValidate(ExecutionInput input) {
+        ParseAndValidateResult result =
+                ParseAndValidate.parseAndValidate(graphQl.getObject().schema(), input);
+        if (result.getSyntaxException() != null) {
+            return new PreparsedDocumentEntry(result.getSyntaxException().toInvalidSyntaxError());
+        }
+        Document document = Objects.requireNonNull(result.getDocument());
+        return result.getValidationErrors().isEmpty()
+                ? new PreparsedDocumentEntry(document)
+                : new PreparsedDocumentEntry(document, result.getValidationErrors());
     }
 }

@@ -1,20 +1,20 @@
 package io.chatql.user;
 
-import graphql.GraphQLContext;
 import io.chatql.live.LiveEvents;
+import io.chatql.live.LiveFeed;
+import io.chatql.live.SubscriptionSharing;
 import io.chatql.paging.PageSize;
-import io.chatql.realtime.SubscriptionMode;
 import io.chatql.system.BlockingWork;
 import io.chatql.system.InvalidInputException;
 import java.security.Principal;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Controller
@@ -66,14 +66,13 @@ class UserController {
     }
 
     @SubscriptionMapping
-    Flux<User> subscribeToNewUsers(GraphQLContext context) {
-        return SubscriptionMode.serve(
-                context,
-                Mono.empty(),
-                listening -> events.stream(UserRegistered.class)
-                        .doOnSubscribe(subscription -> listening.run())
-                        .map(UserRegistered::user),
-                Flux::empty,
-                user -> 0);
+    LiveFeed<User> subscribeToNewUsers() {
+        return LiveFeed.of(events.stream(UserRegistered.class).map(UserRegistered::user));
+    }
+
+    /** Every subscriber sees the same new users, so all may share one live execution. */
+    @Bean
+    static SubscriptionSharing userSharing() {
+        return SubscriptionSharing.shareable("subscribeToNewUsers");
     }
 }
