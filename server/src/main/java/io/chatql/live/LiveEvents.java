@@ -41,10 +41,13 @@ public class LiveEvents {
 
     private final ObjectProvider<EventRelay> relay;
 
+    private final LiveEventTypes types;
+
     private final Duration longestWait;
 
-    LiveEvents(ObjectProvider<EventRelay> relay, LiveProperties properties) {
+    LiveEvents(ObjectProvider<EventRelay> relay, LiveEventTypes types, LiveProperties properties) {
         this.relay = relay;
+        this.types = types;
         this.longestWait = properties.subscriberWait();
     }
 
@@ -98,6 +101,7 @@ public class LiveEvents {
      * at once, and its reader gets a {@link FellBehindException} after the events kept.
      */
     public <T extends LiveEvent> Listening<T> listen(Class<T> type, String topic) {
+        types.register(type);
         Topic key = new Topic(type, topic);
         Listeners listeners =
                 topics.compute(key, (k, existing) -> (existing == null ? new Listeners() : existing).hold());

@@ -14,8 +14,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Relays events between nodes over Redis pub/sub. Each node publishes its committed events, tagged
@@ -34,7 +32,7 @@ class RedisEventRelay implements EventRelay, SmartLifecycle {
 
     private final LiveEvents events;
 
-    private final JsonMapper json;
+    private final RelayFormat format;
 
     private final String node = UUID.randomUUID().toString();
 
@@ -44,11 +42,11 @@ class RedisEventRelay implements EventRelay, SmartLifecycle {
 
     private @Nullable StatefulRedisPubSubConnection<String, String> listening;
 
-    RedisEventRelay(RedisSettings settings, LiveProperties live, LiveEvents events, JsonMapper json) {
+    RedisEventRelay(RedisSettings settings, LiveProperties live, LiveEvents events, RelayFormat format) {
         this.settings = settings;
         this.live = live;
         this.events = events;
-        this.json = json;
+        this.format = format;
     }
 
     @Override
@@ -57,8 +55,7 @@ class RedisEventRelay implements EventRelay, SmartLifecycle {
         if (connection == null) {
             return;
         }
-        String message =
-                json.writeValueAsString(new Relayed(node, event.getClass().getName(), json.valueToTree(event)));
+        String message = format.write(node, event);
         connection.async().publish(live.redisChannel(), message).exceptionally(failure -> {
             LOG.warn("Could not relay {} to other nodes: {}", event.getClass().getSimpleName(), failure.getMessage());
             return 0L;
@@ -76,29 +73,12 @@ class RedisEventRelay implements EventRelay, SmartLifecycle {
         listening.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String channel, String message) {
-                receive(message);
+                format.read(node, message).ifPresent(events::deliver);
             }
         });
         listening.sync().subscribe(live.redisChannel());
         publishing = redis.connect();
         LOG.info("Relaying events between nodes over Redis channel {}", live.redisChannel());
-    }
-
-    private void receive(String message) {
-        try {
-            Relayed relayed = json.readValue(message, Relayed.class);
-            if (node.equals(relayed.origin())) {
-                return;
-            }
-            Class<?> type = Class.forName(relayed.type());
-            if (!LiveEvent.class.isAssignableFrom(type)) {
-                LOG.warn("Ignored a relayed event of unknown type {}", relayed.type());
-                return;
-            }
-            events.deliver((LiveEvent) json.treeToValue(relayed.event(), type));
-        } catch (ClassNotFoundException | RuntimeException ex) {
-            LOG.warn("Ignored a relayed event that could not be read: {}", ex.getMessage());
-        }
     }
 
     /** Answers whether Redis answers a PING within {@code timeout}. */
@@ -137,7 +117,4 @@ class RedisEventRelay implements EventRelay, SmartLifecycle {
     public boolean isRunning() {
         return client != null;
     }
-
-    /** The message on the channel: the node it comes from, the event's class, and the event. */
-    record Relayed(String origin, String type, JsonNode event) {}
 }

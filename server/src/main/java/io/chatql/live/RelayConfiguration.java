@@ -20,8 +20,9 @@ class RelayConfiguration {
 
     @Bean
     @Conditional(RedisConfigured.class)
-    RedisEventRelay redisEventRelay(RedisSettings settings, LiveProperties live, LiveEvents events, JsonMapper json) {
-        return new RedisEventRelay(settings, live, events, json);
+    RedisEventRelay redisEventRelay(
+            RedisSettings settings, LiveProperties live, LiveEvents events, LiveEventTypes types, JsonMapper json) {
+        return new RedisEventRelay(settings, live, events, new RelayFormat(types, json));
     }
 
     /** Readiness includes Redis when the nodes relay their events over it. */

@@ -127,6 +127,7 @@ class LiveEventsTests {
     private static LiveEvents waitingAtMost(Duration subscriberWait) {
         return new LiveEvents(
                 new StaticListableBeanFactory().getBeanProvider(EventRelay.class),
+                new LiveEventTypes(),
                 new LiveProperties("chatql:events", subscriberWait));
     }
 
@@ -140,6 +141,7 @@ class LiveEventsTests {
         return CompletableFuture.runAsync(() -> events.awaitSubscribers(Said.class, room));
     }
 
+    @LiveEventName("test.said")
     record Said(String room, String words) implements LiveEvent {
         @Override
         public String topic() {
