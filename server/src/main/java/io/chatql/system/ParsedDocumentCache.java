@@ -40,7 +40,7 @@ public class ParsedDocumentCache implements PreparsedDocumentProvider {
 
     private final ObjectProvider<GraphQlSource> graphQl;
 
-    ParsedDocumentCache(ObjectProvider<GraphQlSource> graphQl) {
+    public ParsedDocumentCache(ObjectProvider<GraphQlSource> graphQl) {
         this.graphQl = graphQl;
     }
 
