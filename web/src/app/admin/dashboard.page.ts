@@ -3,92 +3,17 @@ import { Component, DestroyRef, OnInit, computed, inject, signal } from '@angula
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { Apollo, gql } from 'apollo-angular';
+import { Apollo } from 'apollo-angular';
 import { Analytics } from '../analytics/analytics';
 import { Session } from '../auth/session';
 import { Series } from './csv';
+import {
+  AnalyticsDashboardDocument,
+  AnalyticsDashboardQuery,
+  AnalyticsLiveDocument,
+  AnalyticsLiveQuery,
+} from './dashboard.generated';
 import { TimeChart } from './time-chart';
-
-interface Point {
-  start: string;
-  value: number;
-}
-
-interface Totals {
-  messagesSent: number;
-  conversationsCreated: number;
-  signUps: number;
-  signIns: number;
-  sessions: number;
-  averageSessionSeconds: number;
-  activeUsers: number;
-  pageViews: number;
-  liveConnections: number;
-  liveSubscriptions: number;
-}
-
-interface Dashboard {
-  activeDaily: Point[];
-  activeWeekly: Point[];
-  activeMonthly: Point[];
-  sessions: Point[];
-  sessionSeconds: Point[];
-  messages: Point[];
-  conversations: Point[];
-  totals: Totals;
-}
-
-const DASHBOARD = gql`
-  fragment Point on AnalyticsPoint {
-    start
-    value
-  }
-
-  query analyticsDashboard($from: String!, $to: String!) {
-    activeDaily: analyticsSeries(series: ACTIVE_USERS_DAILY, from: $from, to: $to) {
-      ...Point
-    }
-    activeWeekly: analyticsSeries(series: ACTIVE_USERS_WEEKLY, from: $from, to: $to) {
-      ...Point
-    }
-    activeMonthly: analyticsSeries(series: ACTIVE_USERS_MONTHLY, from: $from, to: $to) {
-      ...Point
-    }
-    sessions: analyticsSeries(series: SESSIONS, from: $from, to: $to) {
-      ...Point
-    }
-    sessionSeconds: analyticsSeries(series: AVERAGE_SESSION_SECONDS, from: $from, to: $to) {
-      ...Point
-    }
-    messages: analyticsSeries(series: MESSAGES_SENT, from: $from, to: $to) {
-      ...Point
-    }
-    conversations: analyticsSeries(series: CONVERSATIONS_CREATED, from: $from, to: $to) {
-      ...Point
-    }
-    totals: analyticsTotals(from: $from, to: $to) {
-      messagesSent
-      conversationsCreated
-      signUps
-      signIns
-      sessions
-      averageSessionSeconds
-      activeUsers
-      pageViews
-      liveConnections
-      liveSubscriptions
-    }
-  }
-`;
-
-const LIVE = gql`
-  query analyticsLive($from: String!, $to: String!) {
-    analyticsTotals(from: $from, to: $to) {
-      liveConnections
-      liveSubscriptions
-    }
-  }
-`;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -180,7 +105,7 @@ export class DashboardPage implements OnInit {
   from = isoDay(Date.now() - 29 * DAY_MS);
   to = isoDay(Date.now());
   readonly error = signal('');
-  private readonly data = signal<Dashboard | null>(null);
+  private readonly data = signal<AnalyticsDashboardQuery | null>(null);
   readonly totals = computed(() => this.data()?.totals ?? null);
   /** Connections and subscriptions open now, asked for every 10 s while the page is open. */
   private readonly liveSamples = signal<LiveSample[]>([]);
@@ -242,11 +167,15 @@ export class DashboardPage implements OnInit {
   load(): void {
     this.error.set('');
     this.apollo
-      .query<Dashboard>({ query: DASHBOARD, variables: this.range(), fetchPolicy: 'network-only' })
+      .query({
+        query: AnalyticsDashboardDocument,
+        variables: this.range(),
+        fetchPolicy: 'network-only',
+      })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (result) => {
-          const data = result.data as Dashboard | undefined;
+          const data = result.data;
           if (data) {
             this.data.set(data);
             this.sampleLive(data.totals);
@@ -258,8 +187,8 @@ export class DashboardPage implements OnInit {
 
   private refreshLive(): void {
     this.apollo
-      .query<{ analyticsTotals: Totals }>({
-        query: LIVE,
+      .query({
+        query: AnalyticsLiveDocument,
         variables: this.range(),
         fetchPolicy: 'network-only',
       })
@@ -274,7 +203,7 @@ export class DashboardPage implements OnInit {
       });
   }
 
-  private sampleLive(totals: Pick<Totals, 'liveConnections' | 'liveSubscriptions'>): void {
+  private sampleLive(totals: AnalyticsLiveQuery['analyticsTotals']): void {
     const sample = {
       at: new Date().toISOString(),
       connections: totals.liveConnections,

@@ -16,16 +16,16 @@ import { RouterLink } from '@angular/router';
 import { Apollo, QueryRef } from 'apollo-angular';
 import { Session } from '../auth/session';
 import { Connection } from '../graphql/connection';
-import { CONVERSATION_MESSAGES, MY_CONVERSATIONS, NEW_MESSAGES } from '../graphql/documents';
+import { GetUserConversationConnectionThroughUserDocument } from './conversations.generated';
 import { MY_CONVERSATIONS_SHOWN, MyConversations } from './my-conversations';
 import { newMessageId } from './message-id';
 import {
-  ConversationMessages,
-  Message,
-  MessagesVariables,
-  PAGE_SIZE,
-  withNewest,
-} from './messages';
+  GetConversationMessagesDocument,
+  GetConversationMessagesQuery,
+  GetConversationMessagesQueryVariables,
+  SubscribeToNewMessageDocument,
+} from './messages.generated';
+import { Message, PAGE_SIZE, withNewest } from './messages';
 import { Outbox, asMessage } from './outbox';
 import { Analytics } from '../analytics/analytics';
 import { RelativeTimePipe } from './relative-time';
@@ -133,7 +133,7 @@ export class ConversationPage implements OnInit {
   readonly now = signal(new Date());
   draft = '';
 
-  private query?: QueryRef<ConversationMessages, MessagesVariables>;
+  private query?: QueryRef<GetConversationMessagesQuery, GetConversationMessagesQueryVariables>;
   private stopFollowing?: () => void;
   /**
    * Whether the newest page is known, from the server or as the cache kept an earlier answer, so
@@ -146,19 +146,16 @@ export class ConversationPage implements OnInit {
   private stickToBottom = true;
 
   ngOnInit(): void {
-    const variables: MessagesVariables = {
-      conversationId: this.conversationId(),
-      first: PAGE_SIZE,
-    };
-    this.query = this.apollo.watchQuery<ConversationMessages, MessagesVariables>({
-      query: CONVERSATION_MESSAGES,
-      variables,
+    this.query = this.apollo.watchQuery({
+      query: GetConversationMessagesDocument,
+      variables: { conversationId: this.conversationId(), first: PAGE_SIZE },
       fetchPolicy: 'cache-and-network',
     });
     this.query.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((result) => {
       if (!result.error || result.data !== undefined) {
         // Without data, offline or with the server away, what the cache had stays on screen.
-        const connection = (result.data as ConversationMessages | undefined)?.allMessageConnection;
+        const connection = (result.data as GetConversationMessagesQuery | undefined)
+          ?.allMessageConnection;
         this.newestFirst.set(
           (connection?.messages ?? []).filter((message): message is Message => message !== null),
         );
@@ -185,21 +182,17 @@ export class ConversationPage implements OnInit {
    */
   private follow(after: string | null): void {
     this.stopFollowing?.();
-    this.stopFollowing = this.query?.subscribeToMore<
-      { subscribeToNewMessage: Message },
-      { conversationId: string; after?: string }
-    >({
-      document: NEW_MESSAGES,
+    this.stopFollowing = this.query?.subscribeToMore({
+      document: SubscribeToNewMessageDocument,
       variables:
         after === null
           ? { conversationId: this.conversationId() }
           : { conversationId: this.conversationId(), after },
       updateQuery: (previous, { subscriptionData }) => {
         this.liveMessages.received();
-        return withNewest(
-          previous as ConversationMessages,
-          subscriptionData.data.subscribeToNewMessage,
-        );
+        const message = subscriptionData.data.subscribeToNewMessage;
+        const page = previous as GetConversationMessagesQuery;
+        return message ? withNewest(page, message) : page;
       },
       onError: (error) => this.liveMessages.failed(error),
     });
@@ -208,8 +201,8 @@ export class ConversationPage implements OnInit {
   /** Names the conversation as my conversation list, kept in the cache by the side bar, has it. */
   private showName(): void {
     this.apollo
-      .watchQuery<MyConversations>({
-        query: MY_CONVERSATIONS,
+      .watchQuery({
+        query: GetUserConversationConnectionThroughUserDocument,
         variables: { first: MY_CONVERSATIONS_SHOWN },
         fetchPolicy: 'cache-only',
       })
@@ -218,7 +211,7 @@ export class ConversationPage implements OnInit {
         const memberships =
           (result.data as MyConversations | undefined)?.me?.conversations?.userConversations ?? [];
         const open = memberships.find(
-          (membership) => membership.conversationId === this.conversationId(),
+          (membership) => membership?.conversationId === this.conversationId(),
         );
         this.name.set(open?.conversation?.name ?? '');
       });
