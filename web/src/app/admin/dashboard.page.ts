@@ -33,68 +33,7 @@ interface LiveSample {
 @Component({
   selector: 'app-dashboard',
   imports: [DecimalPipe, FormsModule, RouterLink, TimeChart],
-  template: `
-    <main class="dashboard">
-      <header class="dashboard-header">
-        <a class="back" routerLink="/chat" aria-label="Back to the chat">‹</a>
-        <h1>Dashboard</h1>
-      </header>
-      @if (!session.admin()) {
-        <p class="error" role="alert">Only administrators can see the dashboard.</p>
-      } @else {
-        <form class="range" (ngSubmit)="load()">
-          <label>From <input type="date" name="from" [(ngModel)]="from" required /></label>
-          <label>To <input type="date" name="to" [(ngModel)]="to" required /></label>
-          <button type="submit">Show</button>
-        </form>
-        @if (error()) {
-          <p class="error" role="alert">{{ error() }}</p>
-        }
-        @if (totals(); as totals) {
-          <dl class="totals">
-            <div>
-              <dt>Online now</dt>
-              <dd>
-                {{ live().connections }}
-                {{ live().connections === 1 ? 'connection' : 'connections' }},
-                {{ live().subscriptions }}
-                {{ live().subscriptions === 1 ? 'subscription' : 'subscriptions' }}
-              </dd>
-            </div>
-            <div>
-              <dt>Active users</dt>
-              <dd>{{ totals.activeUsers }}</dd>
-            </div>
-            <div>
-              <dt>Messages</dt>
-              <dd>{{ totals.messagesSent }}</dd>
-            </div>
-            <div>
-              <dt>Conversations</dt>
-              <dd>{{ totals.conversationsCreated }}</dd>
-            </div>
-            <div>
-              <dt>Sessions</dt>
-              <dd>
-                {{ totals.sessions }}, {{ totals.averageSessionSeconds | number: '1.0-0' }} s on
-                average
-              </dd>
-            </div>
-            <div>
-              <dt>Sign-ups, sign-ins</dt>
-              <dd>{{ totals.signUps }}, {{ totals.signIns }}</dd>
-            </div>
-          </dl>
-          <div class="charts">
-            <app-time-chart title="Online now" file="online" [series]="liveChart()" />
-            @for (chart of charts(); track chart.file) {
-              <app-time-chart [title]="chart.title" [file]="chart.file" [series]="chart.series" />
-            }
-          </div>
-        }
-      }
-    </main>
-  `,
+  templateUrl: './dashboard.page.html',
 })
 export class DashboardPage implements OnInit {
   private readonly apollo = inject(Apollo);

@@ -38,59 +38,7 @@ import { resubscribing } from './resubscribing';
 @Component({
   selector: 'app-conversation',
   imports: [FormsModule, RelativeTimePipe, RouterLink],
-  template: `
-    <header class="conversation-header">
-      <a class="back" routerLink="/chat" aria-label="Back to conversations">‹</a>
-      <h2>{{ name() || 'Conversation' }}</h2>
-    </header>
-    <ol class="messages" #scroller (scroll)="onScroll()" aria-live="polite">
-      @if (loadingOlder()) {
-        <li class="hint">Loading older messages…</li>
-      } @else if (nextToken()) {
-        <li class="hint">
-          <button type="button" class="link" (click)="loadOlder()">Load older messages</button>
-        </li>
-      } @else if (messages().length > 0) {
-        <li class="hint">This is the beginning of the conversation.</li>
-      }
-      @for (message of messages(); track message.id) {
-        <li class="message" [class.mine]="message.sender === me()">
-          <span class="author">{{ message.author?.username ?? message.sender }}</span>
-          <p class="content">{{ message.content }}</p>
-          @if (refusals().get(message.id); as refusal) {
-            <p class="error" role="alert">
-              Not sent: {{ refusal }}
-              <button type="button" class="link" (click)="discard(message.id)">Discard</button>
-            </p>
-          }
-          <span class="meta">
-            <time [attr.datetime]="message.createdAt">{{
-              message.createdAt | relativeTime: now()
-            }}</time>
-            @if (message.sender === me()) {
-              <span
-                class="check"
-                [class.sent]="message.isSent"
-                [attr.aria-label]="message.isSent ? 'sent' : 'not sent yet'"
-                >✓</span
-              >
-            }
-          </span>
-        </li>
-      }
-    </ol>
-    <form class="compose" (ngSubmit)="send()">
-      <label class="visually-hidden" for="message-input">Message</label>
-      <input
-        id="message-input"
-        name="content"
-        [(ngModel)]="draft"
-        autocomplete="off"
-        placeholder="Write a message"
-      />
-      <button type="submit" [disabled]="!draft.trim()">Send</button>
-    </form>
-  `,
+  templateUrl: './conversation.page.html',
 })
 export class ConversationPage implements OnInit {
   private readonly apollo = inject(Apollo);
