@@ -41,17 +41,17 @@ export class DashboardPage implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
   protected readonly session = inject(Session);
 
-  from = isoDay(Date.now() - 29 * DAY_MS);
-  to = isoDay(Date.now());
-  readonly error = signal('');
+  protected from = isoDay(Date.now() - 29 * DAY_MS);
+  protected to = isoDay(Date.now());
+  protected readonly error = signal('');
   private readonly data = signal<AnalyticsDashboardQuery | null>(null);
-  readonly totals = computed(() => this.data()?.totals ?? null);
+  protected readonly totals = computed(() => this.data()?.totals ?? null);
   /** Connections and subscriptions open now, asked for every 10 s while the page is open. */
   private readonly liveSamples = signal<LiveSample[]>([]);
-  readonly live = computed(
+  protected readonly live = computed(
     () => this.liveSamples().at(-1) ?? { at: '', connections: 0, subscriptions: 0 },
   );
-  readonly liveChart = computed<Series[]>(() => [
+  protected readonly liveChart = computed<Series[]>(() => [
     {
       label: 'Connections',
       color: '#0969da',
@@ -66,7 +66,7 @@ export class DashboardPage implements OnInit {
       })),
     },
   ]);
-  readonly charts = computed(() => {
+  protected readonly charts = computed(() => {
     const data = this.data();
     if (!data) {
       return [];
@@ -103,7 +103,7 @@ export class DashboardPage implements OnInit {
     this.destroyRef.onDestroy(() => clearInterval(polling));
   }
 
-  load(): void {
+  protected load(): void {
     this.error.set('');
     this.apollo
       .query({

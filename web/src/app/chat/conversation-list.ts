@@ -42,7 +42,7 @@ export class ConversationList implements OnInit {
   private followAgain: () => void = () => undefined;
   private readonly liveConversations = resubscribing(() => this.followAgain());
 
-  readonly conversations = signal<Membership[]>([]);
+  protected readonly conversations = signal<Membership[]>([]);
 
   ngOnInit(): void {
     this.watchConversations();

@@ -47,7 +47,7 @@ export class ConversationPage implements OnInit {
   private readonly connection = inject(Connection);
 
   readonly conversationId = input.required<string>();
-  readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
+  private readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
 
   private readonly outbox = inject(Outbox);
   private readonly analytics = inject(Analytics);
@@ -57,7 +57,7 @@ export class ConversationPage implements OnInit {
     this.outbox.messages().filter((message) => message.conversationId === this.conversationId()),
   );
   /** The stored messages, oldest first, then mine still waiting to be sent. */
-  readonly messages = computed(() => {
+  protected readonly messages = computed(() => {
     const stored = [...this.newestFirst()].reverse();
     const storedIds = new Set(stored.map((message) => message.id));
     return stored.concat(
@@ -66,7 +66,7 @@ export class ConversationPage implements OnInit {
         .map(asMessage),
     );
   });
-  readonly refusals = computed(
+  protected readonly refusals = computed(
     () =>
       new Map(
         this.waiting()
@@ -74,12 +74,12 @@ export class ConversationPage implements OnInit {
           .map((message) => [message.id, message.refusal]),
       ),
   );
-  readonly nextToken = signal<string | null>(null);
-  readonly name = signal('');
-  readonly loadingOlder = signal(false);
-  readonly me = this.session.userId;
-  readonly now = signal(new Date());
-  draft = '';
+  protected readonly nextToken = signal<string | null>(null);
+  protected readonly name = signal('');
+  protected readonly loadingOlder = signal(false);
+  protected readonly me = this.session.userId;
+  protected readonly now = signal(new Date());
+  protected draft = '';
 
   private query?: QueryRef<GetConversationMessagesQuery, GetConversationMessagesQueryVariables>;
   private stopFollowing?: () => void;
@@ -199,7 +199,7 @@ export class ConversationPage implements OnInit {
     }
   }
 
-  onScroll(): void {
+  protected onScroll(): void {
     const element = this.scroller().nativeElement;
     this.stickToBottom = element.scrollHeight - element.scrollTop - element.clientHeight < 40;
     if (element.scrollTop < 40) {
@@ -207,7 +207,7 @@ export class ConversationPage implements OnInit {
     }
   }
 
-  async loadOlder(): Promise<void> {
+  protected async loadOlder(): Promise<void> {
     const after = this.nextToken();
     if (!after || this.loadingOlder() || !this.query) {
       return;
@@ -224,7 +224,7 @@ export class ConversationPage implements OnInit {
     }
   }
 
-  send(): void {
+  protected send(): void {
     const content = this.draft.trim();
     if (!content) {
       return;
@@ -242,7 +242,7 @@ export class ConversationPage implements OnInit {
     this.analytics.record('Chat MSG Sent', { conversationId: this.conversationId() });
   }
 
-  discard(id: string): void {
+  protected discard(id: string): void {
     this.outbox.discard(id);
   }
 }

@@ -61,20 +61,20 @@ export class People implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
   private readonly analytics = inject(Analytics);
 
-  readonly users = signal<User[]>([]);
-  readonly picked = signal<Set<string>>(new Set());
-  readonly error = signal('');
-  readonly others = computed(() =>
+  private readonly users = signal<User[]>([]);
+  protected readonly picked = signal<Set<string>>(new Set());
+  protected readonly error = signal('');
+  protected readonly others = computed(() =>
     this.users().filter((user) => user.id !== this.session.userId()),
   );
-  readonly suggestedName = computed(() =>
+  protected readonly suggestedName = computed(() =>
     this.others()
       .filter((user) => this.picked().has(user.id))
       .map((user) => user.username)
       .concat(this.session.username())
       .join(', '),
   );
-  name = '';
+  protected name = '';
 
   ngOnInit(): void {
     this.register().catch((error) => {
@@ -86,7 +86,7 @@ export class People implements OnInit {
     this.watchUsers();
   }
 
-  toggle(userId: string): void {
+  protected toggle(userId: string): void {
     const picked = new Set(this.picked());
     if (!picked.delete(userId)) {
       picked.add(userId);
@@ -94,7 +94,7 @@ export class People implements OnInit {
     this.picked.set(picked);
   }
 
-  async start(): Promise<void> {
+  protected async start(): Promise<void> {
     this.error.set('');
     const id = crypto.randomUUID();
     const members = [this.session.userId(), ...this.picked()];
