@@ -13,23 +13,22 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { Apollo, QueryRef } from 'apollo-angular';
+import { Apollo } from 'apollo-angular';
 import { Session } from '../auth/session';
-import { Connection } from '../graphql/connection';
 import { GetUserConversationConnectionThroughUserDocument } from './conversations.generated';
+import { MessagesQuery, liveMessages } from './live-messages';
 import { MY_CONVERSATIONS_SHOWN, MyConversations } from './my-conversations';
 import { newMessageId } from './message-id';
 import {
   GetConversationMessagesDocument,
   GetConversationMessagesQuery,
-  GetConversationMessagesQueryVariables,
-  SubscribeToNewMessageDocument,
 } from './messages.generated';
-import { Message, PAGE_SIZE, withNewest } from './messages';
-import { Outbox, asMessage } from './outbox';
+import { Message, PAGE_SIZE } from './messages';
+import { Outbox } from './outbox';
+import { refusalsOf, withWaiting } from './outbox-merge';
+import { ReadingPosition } from './reading-position';
 import { Analytics } from '../analytics/analytics';
 import { RelativeTimePipe } from './relative-time';
-import { resubscribing } from './resubscribing';
 
 /**
  * One conversation: its 10 newest messages, older ones 10 at a time when scrolled to the top, new
@@ -44,36 +43,19 @@ export class ConversationPage implements OnInit {
   private readonly apollo = inject(Apollo);
   private readonly session = inject(Session);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly connection = inject(Connection);
+  private readonly outbox = inject(Outbox);
+  private readonly analytics = inject(Analytics);
 
   readonly conversationId = input.required<string>();
   private readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
-
-  private readonly outbox = inject(Outbox);
-  private readonly analytics = inject(Analytics);
 
   private readonly newestFirst = signal<Message[]>([]);
   private readonly waiting = computed(() =>
     this.outbox.messages().filter((message) => message.conversationId === this.conversationId()),
   );
   /** The stored messages, oldest first, then mine still waiting to be sent. */
-  protected readonly messages = computed(() => {
-    const stored = [...this.newestFirst()].reverse();
-    const storedIds = new Set(stored.map((message) => message.id));
-    return stored.concat(
-      this.waiting()
-        .filter((message) => !storedIds.has(message.id))
-        .map(asMessage),
-    );
-  });
-  protected readonly refusals = computed(
-    () =>
-      new Map(
-        this.waiting()
-          .filter((message) => message.refusal)
-          .map((message) => [message.id, message.refusal]),
-      ),
-  );
+  protected readonly messages = computed(() => withWaiting(this.newestFirst(), this.waiting()));
+  protected readonly refusals = computed(() => refusalsOf(this.waiting()));
   protected readonly nextToken = signal<string | null>(null);
   protected readonly name = signal('');
   protected readonly loadingOlder = signal(false);
@@ -81,17 +63,22 @@ export class ConversationPage implements OnInit {
   protected readonly now = signal(new Date());
   protected draft = '';
 
-  private query?: QueryRef<GetConversationMessagesQuery, GetConversationMessagesQueryVariables>;
-  private stopFollowing?: () => void;
+  private query?: MessagesQuery;
   /**
    * Whether the newest page is known, from the server or as the cache kept an earlier answer, so
    * that an empty one means the conversation has no message yet.
    */
   private newestPageKnown = false;
-  private readonly liveMessages = resubscribing(() => this.follow(this.resumePoint()));
-  private distanceFromBottom: number | null = null;
-  private renderedCount = 0;
-  private stickToBottom = true;
+  private readonly live = liveMessages(
+    () => this.query,
+    this.conversationId,
+    () => this.resumePoint(),
+  );
+  private readonly readingPosition = new ReadingPosition(() => this.scroller().nativeElement);
+
+  constructor() {
+    afterEveryRender({ write: () => this.keepReadingPosition() });
+  }
 
   ngOnInit(): void {
     this.query = this.apollo.watchQuery({
@@ -112,38 +99,15 @@ export class ConversationPage implements OnInit {
           this.newestPageKnown = true;
         }
       }
-      if (!result.loading && !this.stopFollowing) {
+      if (!result.loading) {
         // Live messages are followed from the newest one the answer holds, so that one posted
         // between the answer and the subscription is not missed.
-        this.follow(this.resumePoint());
+        this.live.start();
       }
     });
     this.showName();
-    this.connection.afterEachReconnect(() => this.follow(this.resumePoint()), this.destroyRef);
     const ticking = setInterval(() => this.now.set(new Date()), 30_000);
     this.destroyRef.onDestroy(() => clearInterval(ticking));
-  }
-
-  /**
-   * Receives new messages live, first every message stored after {@code after} (all of them when it
-   * is empty), so that nothing sent meanwhile is missed; from now on when it is null.
-   */
-  private follow(after: string | null): void {
-    this.stopFollowing?.();
-    this.stopFollowing = this.query?.subscribeToMore({
-      document: SubscribeToNewMessageDocument,
-      variables:
-        after === null
-          ? { conversationId: this.conversationId() }
-          : { conversationId: this.conversationId(), after },
-      updateQuery: (previous, { subscriptionData }) => {
-        this.liveMessages.received();
-        const message = subscriptionData.data.subscribeToNewMessage;
-        const page = previous as GetConversationMessagesQuery;
-        return message ? withNewest(page, message) : page;
-      },
-      onError: (error) => this.liveMessages.failed(error),
-    });
   }
 
   /** Names the conversation as my conversation list, kept in the cache by the side bar, has it. */
@@ -175,34 +139,17 @@ export class ConversationPage implements OnInit {
     return newest ?? (this.newestPageKnown ? '' : null);
   }
 
-  constructor() {
-    afterEveryRender({ write: () => this.keepReadingPosition() });
-  }
-
   /** After each render: holds the messages being read in place, or follows the newest. */
   private keepReadingPosition(): void {
-    const element = this.scroller().nativeElement;
-    const rendered = this.messages().length;
-    if (this.distanceFromBottom !== null) {
-      if (rendered !== this.renderedCount) {
-        // Older messages came in above: the ones being read stay where they were.
-        element.scrollTop = element.scrollHeight - this.distanceFromBottom;
-        this.distanceFromBottom = null;
-      }
-    } else if (this.stickToBottom) {
-      element.scrollTop = element.scrollHeight;
-    }
-    this.renderedCount = rendered;
-    if (element.scrollHeight <= element.clientHeight && this.nextToken() && !this.loadingOlder()) {
+    this.readingPosition.rendered(this.messages().length);
+    if (this.readingPosition.fits() && this.nextToken() && !this.loadingOlder()) {
       // Too few messages to scroll: there is nothing to scroll up to, so the next page comes now.
       queueMicrotask(() => this.loadOlder());
     }
   }
 
   protected onScroll(): void {
-    const element = this.scroller().nativeElement;
-    this.stickToBottom = element.scrollHeight - element.scrollTop - element.clientHeight < 40;
-    if (element.scrollTop < 40) {
+    if (this.readingPosition.scrolled()) {
       this.loadOlder();
     }
   }
@@ -212,13 +159,12 @@ export class ConversationPage implements OnInit {
     if (!after || this.loadingOlder() || !this.query) {
       return;
     }
-    const element = this.scroller().nativeElement;
-    this.distanceFromBottom = element.scrollHeight - element.scrollTop;
+    this.readingPosition.holdForOlder();
     this.loadingOlder.set(true);
     try {
       await this.query.fetchMore({ variables: { after } });
     } catch {
-      this.distanceFromBottom = null;
+      this.readingPosition.release();
     } finally {
       this.loadingOlder.set(false);
     }
@@ -230,7 +176,7 @@ export class ConversationPage implements OnInit {
       return;
     }
     this.draft = '';
-    this.stickToBottom = true;
+    this.readingPosition.followNewest();
     this.outbox.add({
       id: newMessageId(),
       conversationId: this.conversationId(),
