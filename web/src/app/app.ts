@@ -36,7 +36,7 @@ export class App {
   private readonly persistedCache = inject(PersistedCache);
   private readonly analytics = inject(Analytics);
 
-  async signOut(): Promise<void> {
+  protected async signOut(): Promise<void> {
     await this.analytics.endSessionAndSend();
     await this.session.signOut();
     await this.apollo.client.clearStore();

@@ -3,92 +3,17 @@ import { Component, DestroyRef, OnInit, computed, inject, signal } from '@angula
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { Apollo, gql } from 'apollo-angular';
+import { Apollo } from 'apollo-angular';
 import { Analytics } from '../analytics/analytics';
 import { Session } from '../auth/session';
 import { Series } from './csv';
+import {
+  AnalyticsDashboardDocument,
+  AnalyticsDashboardQuery,
+  AnalyticsLiveDocument,
+  AnalyticsLiveQuery,
+} from './dashboard.generated';
 import { TimeChart } from './time-chart';
-
-interface Point {
-  start: string;
-  value: number;
-}
-
-interface Totals {
-  messagesSent: number;
-  conversationsCreated: number;
-  signUps: number;
-  signIns: number;
-  sessions: number;
-  averageSessionSeconds: number;
-  activeUsers: number;
-  pageViews: number;
-  liveConnections: number;
-  liveSubscriptions: number;
-}
-
-interface Dashboard {
-  activeDaily: Point[];
-  activeWeekly: Point[];
-  activeMonthly: Point[];
-  sessions: Point[];
-  sessionSeconds: Point[];
-  messages: Point[];
-  conversations: Point[];
-  totals: Totals;
-}
-
-const DASHBOARD = gql`
-  fragment Point on AnalyticsPoint {
-    start
-    value
-  }
-
-  query analyticsDashboard($from: String!, $to: String!) {
-    activeDaily: analyticsSeries(series: ACTIVE_USERS_DAILY, from: $from, to: $to) {
-      ...Point
-    }
-    activeWeekly: analyticsSeries(series: ACTIVE_USERS_WEEKLY, from: $from, to: $to) {
-      ...Point
-    }
-    activeMonthly: analyticsSeries(series: ACTIVE_USERS_MONTHLY, from: $from, to: $to) {
-      ...Point
-    }
-    sessions: analyticsSeries(series: SESSIONS, from: $from, to: $to) {
-      ...Point
-    }
-    sessionSeconds: analyticsSeries(series: AVERAGE_SESSION_SECONDS, from: $from, to: $to) {
-      ...Point
-    }
-    messages: analyticsSeries(series: MESSAGES_SENT, from: $from, to: $to) {
-      ...Point
-    }
-    conversations: analyticsSeries(series: CONVERSATIONS_CREATED, from: $from, to: $to) {
-      ...Point
-    }
-    totals: analyticsTotals(from: $from, to: $to) {
-      messagesSent
-      conversationsCreated
-      signUps
-      signIns
-      sessions
-      averageSessionSeconds
-      activeUsers
-      pageViews
-      liveConnections
-      liveSubscriptions
-    }
-  }
-`;
-
-const LIVE = gql`
-  query analyticsLive($from: String!, $to: String!) {
-    analyticsTotals(from: $from, to: $to) {
-      liveConnections
-      liveSubscriptions
-    }
-  }
-`;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -108,68 +33,7 @@ interface LiveSample {
 @Component({
   selector: 'app-dashboard',
   imports: [DecimalPipe, FormsModule, RouterLink, TimeChart],
-  template: `
-    <main class="dashboard">
-      <header class="dashboard-header">
-        <a class="back" routerLink="/chat" aria-label="Back to the chat">‹</a>
-        <h1>Dashboard</h1>
-      </header>
-      @if (!session.admin()) {
-        <p class="error" role="alert">Only administrators can see the dashboard.</p>
-      } @else {
-        <form class="range" (ngSubmit)="load()">
-          <label>From <input type="date" name="from" [(ngModel)]="from" required /></label>
-          <label>To <input type="date" name="to" [(ngModel)]="to" required /></label>
-          <button type="submit">Show</button>
-        </form>
-        @if (error()) {
-          <p class="error" role="alert">{{ error() }}</p>
-        }
-        @if (totals(); as totals) {
-          <dl class="totals">
-            <div>
-              <dt>Online now</dt>
-              <dd>
-                {{ live().connections }}
-                {{ live().connections === 1 ? 'connection' : 'connections' }},
-                {{ live().subscriptions }}
-                {{ live().subscriptions === 1 ? 'subscription' : 'subscriptions' }}
-              </dd>
-            </div>
-            <div>
-              <dt>Active users</dt>
-              <dd>{{ totals.activeUsers }}</dd>
-            </div>
-            <div>
-              <dt>Messages</dt>
-              <dd>{{ totals.messagesSent }}</dd>
-            </div>
-            <div>
-              <dt>Conversations</dt>
-              <dd>{{ totals.conversationsCreated }}</dd>
-            </div>
-            <div>
-              <dt>Sessions</dt>
-              <dd>
-                {{ totals.sessions }}, {{ totals.averageSessionSeconds | number: '1.0-0' }} s on
-                average
-              </dd>
-            </div>
-            <div>
-              <dt>Sign-ups, sign-ins</dt>
-              <dd>{{ totals.signUps }}, {{ totals.signIns }}</dd>
-            </div>
-          </dl>
-          <div class="charts">
-            <app-time-chart title="Online now" file="online" [series]="liveChart()" />
-            @for (chart of charts(); track chart.file) {
-              <app-time-chart [title]="chart.title" [file]="chart.file" [series]="chart.series" />
-            }
-          </div>
-        }
-      }
-    </main>
-  `,
+  templateUrl: './dashboard.page.html',
 })
 export class DashboardPage implements OnInit {
   private readonly apollo = inject(Apollo);
@@ -177,17 +41,17 @@ export class DashboardPage implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
   protected readonly session = inject(Session);
 
-  from = isoDay(Date.now() - 29 * DAY_MS);
-  to = isoDay(Date.now());
-  readonly error = signal('');
-  private readonly data = signal<Dashboard | null>(null);
-  readonly totals = computed(() => this.data()?.totals ?? null);
+  protected from = isoDay(Date.now() - 29 * DAY_MS);
+  protected to = isoDay(Date.now());
+  protected readonly error = signal('');
+  private readonly data = signal<AnalyticsDashboardQuery | null>(null);
+  protected readonly totals = computed(() => this.data()?.totals ?? null);
   /** Connections and subscriptions open now, asked for every 10 s while the page is open. */
   private readonly liveSamples = signal<LiveSample[]>([]);
-  readonly live = computed(
+  protected readonly live = computed(
     () => this.liveSamples().at(-1) ?? { at: '', connections: 0, subscriptions: 0 },
   );
-  readonly liveChart = computed<Series[]>(() => [
+  protected readonly liveChart = computed<Series[]>(() => [
     {
       label: 'Connections',
       color: '#0969da',
@@ -202,7 +66,7 @@ export class DashboardPage implements OnInit {
       })),
     },
   ]);
-  readonly charts = computed(() => {
+  protected readonly charts = computed(() => {
     const data = this.data();
     if (!data) {
       return [];
@@ -239,14 +103,18 @@ export class DashboardPage implements OnInit {
     this.destroyRef.onDestroy(() => clearInterval(polling));
   }
 
-  load(): void {
+  protected load(): void {
     this.error.set('');
     this.apollo
-      .query<Dashboard>({ query: DASHBOARD, variables: this.range(), fetchPolicy: 'network-only' })
+      .query({
+        query: AnalyticsDashboardDocument,
+        variables: this.range(),
+        fetchPolicy: 'network-only',
+      })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (result) => {
-          const data = result.data as Dashboard | undefined;
+          const data = result.data;
           if (data) {
             this.data.set(data);
             this.sampleLive(data.totals);
@@ -258,8 +126,8 @@ export class DashboardPage implements OnInit {
 
   private refreshLive(): void {
     this.apollo
-      .query<{ analyticsTotals: Totals }>({
-        query: LIVE,
+      .query({
+        query: AnalyticsLiveDocument,
         variables: this.range(),
         fetchPolicy: 'network-only',
       })
@@ -274,7 +142,7 @@ export class DashboardPage implements OnInit {
       });
   }
 
-  private sampleLive(totals: Pick<Totals, 'liveConnections' | 'liveSubscriptions'>): void {
+  private sampleLive(totals: AnalyticsLiveQuery['analyticsTotals']): void {
     const sample = {
       at: new Date().toISOString(),
       connections: totals.liveConnections,

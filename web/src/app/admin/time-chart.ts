@@ -51,7 +51,7 @@ export class TimeChart {
     destroyRef.onDestroy(() => this.chart?.destroy());
   }
 
-  download(): void {
+  protected download(): void {
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([toCsv(this.series())], { type: 'text/csv' }));
     link.download = `${this.file()}.csv`;

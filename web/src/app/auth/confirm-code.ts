@@ -42,12 +42,12 @@ export class ConfirmCode {
   readonly username = input.required<string>();
   readonly confirmed = output<void>();
 
-  code = '';
-  readonly error = signal('');
-  readonly busy = signal(false);
-  readonly resent = signal(false);
+  protected code = '';
+  protected readonly error = signal('');
+  protected readonly busy = signal(false);
+  protected readonly resent = signal(false);
 
-  async confirm(): Promise<void> {
+  protected async confirm(): Promise<void> {
     const code = this.code.trim();
     if (!/^\d{6}$/.test(code)) {
       this.error.set('The code is the 6 digits in the e-mail.');
@@ -59,7 +59,7 @@ export class ConfirmCode {
     });
   }
 
-  async resend(): Promise<void> {
+  protected async resend(): Promise<void> {
     await this.run(async () => {
       await this.session.resendConfirmation(this.username());
       this.resent.set(true);

@@ -38,13 +38,13 @@ export class SignInPage {
   private readonly session = inject(Session);
   private readonly router = inject(Router);
 
-  username = '';
-  password = '';
-  readonly error = signal('');
-  readonly busy = signal(false);
-  readonly awaitingConfirmation = signal(false);
+  protected username = '';
+  protected password = '';
+  protected readonly error = signal('');
+  protected readonly busy = signal(false);
+  protected readonly awaitingConfirmation = signal(false);
 
-  async signIn(): Promise<void> {
+  protected async signIn(): Promise<void> {
     this.busy.set(true);
     this.error.set('');
     this.awaitingConfirmation.set(false);

@@ -42,14 +42,14 @@ export class SignUpPage {
   private readonly session = inject(Session);
   private readonly router = inject(Router);
 
-  username = '';
-  email = '';
-  password = '';
-  readonly error = signal('');
-  readonly busy = signal(false);
-  readonly awaitingConfirmation = signal(false);
+  protected username = '';
+  protected email = '';
+  protected password = '';
+  protected readonly error = signal('');
+  protected readonly busy = signal(false);
+  protected readonly awaitingConfirmation = signal(false);
 
-  async signUp(): Promise<void> {
+  protected async signUp(): Promise<void> {
     this.busy.set(true);
     this.error.set('');
     try {
@@ -72,7 +72,7 @@ export class SignUpPage {
   }
 
   /** Signs the new account in, once it is confirmed. */
-  async signIn(): Promise<void> {
+  protected async signIn(): Promise<void> {
     try {
       await this.session.signIn(this.username.trim(), this.password);
       await this.router.navigateByUrl('/chat');

@@ -30,14 +30,14 @@ export class ChatPage implements OnInit {
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
 
-  readonly conversationOpen = signal(false);
+  protected readonly conversationOpen = signal(false);
 
   /**
    * The side bar's parts render after the open conversation, each in a task of its own, so that no
    * one task of the first render holds the main thread long; a phone does not show the side bar
    * while a conversation is open.
    */
-  readonly turn = turns(2);
+  protected readonly turn = turns(2);
 
   ngOnInit(): void {
     this.trackOpenConversation();

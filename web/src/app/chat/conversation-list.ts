@@ -4,7 +4,10 @@ import { RouterLink, RouterLinkActive } from '@angular/router';
 import { Apollo, QueryRef } from 'apollo-angular';
 import { Session } from '../auth/session';
 import { Connection } from '../graphql/connection';
-import { MY_CONVERSATIONS, NEW_USER_CONVERSATIONS } from '../graphql/documents';
+import {
+  GetUserConversationConnectionThroughUserDocument,
+  SubscribeToNewUCsDocument,
+} from './conversations.generated';
 import { MY_CONVERSATIONS_SHOWN, Membership, MyConversations } from './my-conversations';
 import { resubscribing } from './resubscribing';
 
@@ -39,15 +42,15 @@ export class ConversationList implements OnInit {
   private followAgain: () => void = () => undefined;
   private readonly liveConversations = resubscribing(() => this.followAgain());
 
-  readonly conversations = signal<Membership[]>([]);
+  protected readonly conversations = signal<Membership[]>([]);
 
   ngOnInit(): void {
     this.watchConversations();
   }
 
   private watchConversations(): void {
-    const mine = this.apollo.watchQuery<MyConversations>({
-      query: MY_CONVERSATIONS,
+    const mine = this.apollo.watchQuery({
+      query: GetUserConversationConnectionThroughUserDocument,
       variables: { first: MY_CONVERSATIONS_SHOWN },
       fetchPolicy: 'cache-and-network',
     });
@@ -57,12 +60,13 @@ export class ConversationList implements OnInit {
     const resumePoint = () => this.conversations()[0]?.conversationId ?? (known ? '' : null);
     mine.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((result) => {
       if (!result.error || result.data !== undefined) {
+        const data = result.data as MyConversations | undefined;
         this.conversations.set(
-          (
-            (result.data as MyConversations | undefined)?.me?.conversations?.userConversations ?? []
-          ).filter((membership) => membership.userId === this.session.userId()),
+          (data?.me?.conversations?.userConversations ?? []).filter(
+            (membership): membership is Membership => membership?.userId === this.session.userId(),
+          ),
         );
-        if ((result.data as MyConversations | undefined)?.me) {
+        if (data?.me) {
           known = true;
         }
       }
@@ -81,11 +85,8 @@ export class ConversationList implements OnInit {
    */
   private followConversations(mine: QueryRef<MyConversations>, after: string | null): void {
     this.stopFollowingConversations?.();
-    this.stopFollowingConversations = mine.subscribeToMore<
-      { subscribeToNewUCs: Membership },
-      { userId: string; after?: string }
-    >({
-      document: NEW_USER_CONVERSATIONS,
+    this.stopFollowingConversations = mine.subscribeToMore({
+      document: SubscribeToNewUCsDocument,
       variables:
         after === null
           ? { userId: this.session.userId() }
@@ -97,7 +98,8 @@ export class ConversationList implements OnInit {
         const memberships = data.me?.conversations?.userConversations ?? [];
         if (
           !data.me ||
-          memberships.some((known) => known.conversationId === membership.conversationId)
+          !membership ||
+          memberships.some((known) => known?.conversationId === membership.conversationId)
         ) {
           return data;
         }
@@ -105,6 +107,7 @@ export class ConversationList implements OnInit {
           me: {
             ...data.me,
             conversations: {
+              __typename: 'UserConverstationsConnection',
               nextToken: data.me.conversations?.nextToken ?? null,
               userConversations: [membership, ...memberships],
             },

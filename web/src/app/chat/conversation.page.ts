@@ -13,23 +13,22 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { Apollo, QueryRef } from 'apollo-angular';
+import { Apollo } from 'apollo-angular';
 import { Session } from '../auth/session';
-import { Connection } from '../graphql/connection';
-import { CONVERSATION_MESSAGES, MY_CONVERSATIONS, NEW_MESSAGES } from '../graphql/documents';
+import { GetUserConversationConnectionThroughUserDocument } from './conversations.generated';
+import { MessagesQuery, liveMessages } from './live-messages';
 import { MY_CONVERSATIONS_SHOWN, MyConversations } from './my-conversations';
 import { newMessageId } from './message-id';
 import {
-  ConversationMessages,
-  Message,
-  MessagesVariables,
-  PAGE_SIZE,
-  withNewest,
-} from './messages';
-import { Outbox, asMessage } from './outbox';
+  GetConversationMessagesDocument,
+  GetConversationMessagesQuery,
+} from './messages.generated';
+import { Message, PAGE_SIZE } from './messages';
+import { Outbox } from './outbox';
+import { refusalsOf, withWaiting } from './outbox-merge';
+import { ReadingPosition } from './reading-position';
 import { Analytics } from '../analytics/analytics';
 import { RelativeTimePipe } from './relative-time';
-import { resubscribing } from './resubscribing';
 
 /**
  * One conversation: its 10 newest messages, older ones 10 at a time when scrolled to the top, new
@@ -38,127 +37,60 @@ import { resubscribing } from './resubscribing';
 @Component({
   selector: 'app-conversation',
   imports: [FormsModule, RelativeTimePipe, RouterLink],
-  template: `
-    <header class="conversation-header">
-      <a class="back" routerLink="/chat" aria-label="Back to conversations">‹</a>
-      <h2>{{ name() || 'Conversation' }}</h2>
-    </header>
-    <ol class="messages" #scroller (scroll)="onScroll()" aria-live="polite">
-      @if (loadingOlder()) {
-        <li class="hint">Loading older messages…</li>
-      } @else if (nextToken()) {
-        <li class="hint">
-          <button type="button" class="link" (click)="loadOlder()">Load older messages</button>
-        </li>
-      } @else if (messages().length > 0) {
-        <li class="hint">This is the beginning of the conversation.</li>
-      }
-      @for (message of messages(); track message.id) {
-        <li class="message" [class.mine]="message.sender === me()">
-          <span class="author">{{ message.author?.username ?? message.sender }}</span>
-          <p class="content">{{ message.content }}</p>
-          @if (refusals().get(message.id); as refusal) {
-            <p class="error" role="alert">
-              Not sent: {{ refusal }}
-              <button type="button" class="link" (click)="discard(message.id)">Discard</button>
-            </p>
-          }
-          <span class="meta">
-            <time [attr.datetime]="message.createdAt">{{
-              message.createdAt | relativeTime: now()
-            }}</time>
-            @if (message.sender === me()) {
-              <span
-                class="check"
-                [class.sent]="message.isSent"
-                [attr.aria-label]="message.isSent ? 'sent' : 'not sent yet'"
-                >✓</span
-              >
-            }
-          </span>
-        </li>
-      }
-    </ol>
-    <form class="compose" (ngSubmit)="send()">
-      <label class="visually-hidden" for="message-input">Message</label>
-      <input
-        id="message-input"
-        name="content"
-        [(ngModel)]="draft"
-        autocomplete="off"
-        placeholder="Write a message"
-      />
-      <button type="submit" [disabled]="!draft.trim()">Send</button>
-    </form>
-  `,
+  templateUrl: './conversation.page.html',
 })
 export class ConversationPage implements OnInit {
   private readonly apollo = inject(Apollo);
   private readonly session = inject(Session);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly connection = inject(Connection);
-
-  readonly conversationId = input.required<string>();
-  readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
-
   private readonly outbox = inject(Outbox);
   private readonly analytics = inject(Analytics);
+
+  readonly conversationId = input.required<string>();
+  private readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
 
   private readonly newestFirst = signal<Message[]>([]);
   private readonly waiting = computed(() =>
     this.outbox.messages().filter((message) => message.conversationId === this.conversationId()),
   );
   /** The stored messages, oldest first, then mine still waiting to be sent. */
-  readonly messages = computed(() => {
-    const stored = [...this.newestFirst()].reverse();
-    const storedIds = new Set(stored.map((message) => message.id));
-    return stored.concat(
-      this.waiting()
-        .filter((message) => !storedIds.has(message.id))
-        .map(asMessage),
-    );
-  });
-  readonly refusals = computed(
-    () =>
-      new Map(
-        this.waiting()
-          .filter((message) => message.refusal)
-          .map((message) => [message.id, message.refusal]),
-      ),
-  );
-  readonly nextToken = signal<string | null>(null);
-  readonly name = signal('');
-  readonly loadingOlder = signal(false);
-  readonly me = this.session.userId;
-  readonly now = signal(new Date());
-  draft = '';
+  protected readonly messages = computed(() => withWaiting(this.newestFirst(), this.waiting()));
+  protected readonly refusals = computed(() => refusalsOf(this.waiting()));
+  protected readonly nextToken = signal<string | null>(null);
+  protected readonly name = signal('');
+  protected readonly loadingOlder = signal(false);
+  protected readonly me = this.session.userId;
+  protected readonly now = signal(new Date());
+  protected draft = '';
 
-  private query?: QueryRef<ConversationMessages, MessagesVariables>;
-  private stopFollowing?: () => void;
+  private query?: MessagesQuery;
   /**
    * Whether the newest page is known, from the server or as the cache kept an earlier answer, so
    * that an empty one means the conversation has no message yet.
    */
   private newestPageKnown = false;
-  private readonly liveMessages = resubscribing(() => this.follow(this.resumePoint()));
-  private distanceFromBottom: number | null = null;
-  private renderedCount = 0;
-  private stickToBottom = true;
+  private readonly live = liveMessages(
+    () => this.query,
+    this.conversationId,
+    () => this.resumePoint(),
+  );
+  private readonly readingPosition = new ReadingPosition(() => this.scroller().nativeElement);
+
+  constructor() {
+    afterEveryRender({ write: () => this.keepReadingPosition() });
+  }
 
   ngOnInit(): void {
-    const variables: MessagesVariables = {
-      conversationId: this.conversationId(),
-      first: PAGE_SIZE,
-    };
-    this.query = this.apollo.watchQuery<ConversationMessages, MessagesVariables>({
-      query: CONVERSATION_MESSAGES,
-      variables,
+    this.query = this.apollo.watchQuery({
+      query: GetConversationMessagesDocument,
+      variables: { conversationId: this.conversationId(), first: PAGE_SIZE },
       fetchPolicy: 'cache-and-network',
     });
     this.query.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((result) => {
       if (!result.error || result.data !== undefined) {
         // Without data, offline or with the server away, what the cache had stays on screen.
-        const connection = (result.data as ConversationMessages | undefined)?.allMessageConnection;
+        const connection = (result.data as GetConversationMessagesQuery | undefined)
+          ?.allMessageConnection;
         this.newestFirst.set(
           (connection?.messages ?? []).filter((message): message is Message => message !== null),
         );
@@ -167,49 +99,22 @@ export class ConversationPage implements OnInit {
           this.newestPageKnown = true;
         }
       }
-      if (!result.loading && !this.stopFollowing) {
+      if (!result.loading) {
         // Live messages are followed from the newest one the answer holds, so that one posted
         // between the answer and the subscription is not missed.
-        this.follow(this.resumePoint());
+        this.live.start();
       }
     });
     this.showName();
-    this.connection.afterEachReconnect(() => this.follow(this.resumePoint()), this.destroyRef);
     const ticking = setInterval(() => this.now.set(new Date()), 30_000);
     this.destroyRef.onDestroy(() => clearInterval(ticking));
-  }
-
-  /**
-   * Receives new messages live, first every message stored after {@code after} (all of them when it
-   * is empty), so that nothing sent meanwhile is missed; from now on when it is null.
-   */
-  private follow(after: string | null): void {
-    this.stopFollowing?.();
-    this.stopFollowing = this.query?.subscribeToMore<
-      { subscribeToNewMessage: Message },
-      { conversationId: string; after?: string }
-    >({
-      document: NEW_MESSAGES,
-      variables:
-        after === null
-          ? { conversationId: this.conversationId() }
-          : { conversationId: this.conversationId(), after },
-      updateQuery: (previous, { subscriptionData }) => {
-        this.liveMessages.received();
-        return withNewest(
-          previous as ConversationMessages,
-          subscriptionData.data.subscribeToNewMessage,
-        );
-      },
-      onError: (error) => this.liveMessages.failed(error),
-    });
   }
 
   /** Names the conversation as my conversation list, kept in the cache by the side bar, has it. */
   private showName(): void {
     this.apollo
-      .watchQuery<MyConversations>({
-        query: MY_CONVERSATIONS,
+      .watchQuery({
+        query: GetUserConversationConnectionThroughUserDocument,
         variables: { first: MY_CONVERSATIONS_SHOWN },
         fetchPolicy: 'cache-only',
       })
@@ -218,7 +123,7 @@ export class ConversationPage implements OnInit {
         const memberships =
           (result.data as MyConversations | undefined)?.me?.conversations?.userConversations ?? [];
         const open = memberships.find(
-          (membership) => membership.conversationId === this.conversationId(),
+          (membership) => membership?.conversationId === this.conversationId(),
         );
         this.name.set(open?.conversation?.name ?? '');
       });
@@ -234,62 +139,44 @@ export class ConversationPage implements OnInit {
     return newest ?? (this.newestPageKnown ? '' : null);
   }
 
-  constructor() {
-    afterEveryRender({ write: () => this.keepReadingPosition() });
-  }
-
   /** After each render: holds the messages being read in place, or follows the newest. */
   private keepReadingPosition(): void {
-    const element = this.scroller().nativeElement;
-    const rendered = this.messages().length;
-    if (this.distanceFromBottom !== null) {
-      if (rendered !== this.renderedCount) {
-        // Older messages came in above: the ones being read stay where they were.
-        element.scrollTop = element.scrollHeight - this.distanceFromBottom;
-        this.distanceFromBottom = null;
-      }
-    } else if (this.stickToBottom) {
-      element.scrollTop = element.scrollHeight;
-    }
-    this.renderedCount = rendered;
-    if (element.scrollHeight <= element.clientHeight && this.nextToken() && !this.loadingOlder()) {
+    this.readingPosition.rendered(this.messages().length);
+    if (this.readingPosition.fits() && this.nextToken() && !this.loadingOlder()) {
       // Too few messages to scroll: there is nothing to scroll up to, so the next page comes now.
       queueMicrotask(() => this.loadOlder());
     }
   }
 
-  onScroll(): void {
-    const element = this.scroller().nativeElement;
-    this.stickToBottom = element.scrollHeight - element.scrollTop - element.clientHeight < 40;
-    if (element.scrollTop < 40) {
+  protected onScroll(): void {
+    if (this.readingPosition.scrolled()) {
       this.loadOlder();
     }
   }
 
-  async loadOlder(): Promise<void> {
+  protected async loadOlder(): Promise<void> {
     const after = this.nextToken();
     if (!after || this.loadingOlder() || !this.query) {
       return;
     }
-    const element = this.scroller().nativeElement;
-    this.distanceFromBottom = element.scrollHeight - element.scrollTop;
+    this.readingPosition.holdForOlder();
     this.loadingOlder.set(true);
     try {
       await this.query.fetchMore({ variables: { after } });
     } catch {
-      this.distanceFromBottom = null;
+      this.readingPosition.release();
     } finally {
       this.loadingOlder.set(false);
     }
   }
 
-  send(): void {
+  protected send(): void {
     const content = this.draft.trim();
     if (!content) {
       return;
     }
     this.draft = '';
-    this.stickToBottom = true;
+    this.readingPosition.followNewest();
     this.outbox.add({
       id: newMessageId(),
       conversationId: this.conversationId(),
@@ -301,7 +188,7 @@ export class ConversationPage implements OnInit {
     this.analytics.record('Chat MSG Sent', { conversationId: this.conversationId() });
   }
 
-  discard(id: string): void {
+  protected discard(id: string): void {
     this.outbox.discard(id);
   }
 }

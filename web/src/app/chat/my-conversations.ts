@@ -1,16 +1,13 @@
-/** One of my conversations, as MY_CONVERSATIONS lists it. */
-export interface Membership {
-  userId: string;
-  conversationId: string;
-  conversation: { id: string; name: string } | null;
-}
+import {
+  GetUserConversationConnectionThroughUserQuery,
+  SubscribeToNewUCsSubscription,
+} from './conversations.generated';
+
+/** My conversations, as getUserConversationConnectionThroughUser answers. */
+export type MyConversations = GetUserConversationConnectionThroughUserQuery;
+
+/** One of my conversations, as my conversation list has it. */
+export type Membership = NonNullable<SubscribeToNewUCsSubscription['subscribeToNewUCs']>;
 
 /** How many of my conversations the list shows. */
 export const MY_CONVERSATIONS_SHOWN = 100;
-
-export interface MyConversations {
-  me: {
-    id: string;
-    conversations: { nextToken: string | null; userConversations: Membership[] } | null;
-  } | null;
-}

@@ -5,9 +5,9 @@ import { del, get, set } from 'idb-keyval';
 import { firstValueFrom } from 'rxjs';
 import { Session } from '../auth/session';
 import { Connection } from '../graphql/connection';
-import { CONVERSATION_MESSAGES, CREATE_MESSAGE } from '../graphql/documents';
 import { offlineStore } from '../offline/offline-store';
-import { ConversationMessages, Message, PAGE_SIZE, withNewest } from './messages';
+import { CreateMessageDocument, GetConversationMessagesDocument } from './messages.generated';
+import { Message, PAGE_SIZE, withNewest } from './messages';
 
 /** A message written by the signed-in user that the server has not confirmed yet. */
 export interface OutgoingMessage {
@@ -115,8 +115,8 @@ export class Outbox {
     const variables = { conversationId: message.conversationId, first: PAGE_SIZE };
     try {
       await firstValueFrom(
-        this.apollo.mutate<{ createMessage: Message }>({
-          mutation: CREATE_MESSAGE,
+        this.apollo.mutate({
+          mutation: CreateMessageDocument,
           variables: {
             id: message.id,
             content: message.content,
@@ -127,9 +127,8 @@ export class Outbox {
           update: (cache, { data }) => {
             const stored = data?.createMessage;
             if (stored) {
-              cache.updateQuery<ConversationMessages>(
-                { query: CONVERSATION_MESSAGES, variables },
-                (current) => (current ? withNewest(current, stored) : current),
+              cache.updateQuery({ query: GetConversationMessagesDocument, variables }, (current) =>
+                current ? withNewest(current, stored) : current,
               );
             }
           },

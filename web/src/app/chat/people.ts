@@ -8,18 +8,16 @@ import { filter, firstValueFrom } from 'rxjs';
 import { Analytics } from '../analytics/analytics';
 import { Session } from '../auth/session';
 import {
-  ADD_MEMBER,
-  ALL_USERS,
-  CREATE_CONVERSATION,
-  ME,
-  NEW_USERS,
-  REGISTER,
-} from '../graphql/documents';
+  CreateConversationDocument,
+  CreateUserConversationsDocument,
+  CreateUserDocument,
+  GetAllUsersDocument,
+  GetAllUsersQuery,
+  MeDocument,
+  SubscribeToNewUsersDocument,
+} from './people.generated';
 
-interface User {
-  id: string;
-  username: string;
-}
+type User = NonNullable<NonNullable<GetAllUsersQuery['allUser']>[number]>;
 
 /** Everyone I can start a conversation with, new users shown live, and the form to start one. */
 @Component({
@@ -63,20 +61,20 @@ export class People implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
   private readonly analytics = inject(Analytics);
 
-  readonly users = signal<User[]>([]);
-  readonly picked = signal<Set<string>>(new Set());
-  readonly error = signal('');
-  readonly others = computed(() =>
+  private readonly users = signal<User[]>([]);
+  protected readonly picked = signal<Set<string>>(new Set());
+  protected readonly error = signal('');
+  protected readonly others = computed(() =>
     this.users().filter((user) => user.id !== this.session.userId()),
   );
-  readonly suggestedName = computed(() =>
+  protected readonly suggestedName = computed(() =>
     this.others()
       .filter((user) => this.picked().has(user.id))
       .map((user) => user.username)
       .concat(this.session.username())
       .join(', '),
   );
-  name = '';
+  protected name = '';
 
   ngOnInit(): void {
     this.register().catch((error) => {
@@ -88,7 +86,7 @@ export class People implements OnInit {
     this.watchUsers();
   }
 
-  toggle(userId: string): void {
+  protected toggle(userId: string): void {
     const picked = new Set(this.picked());
     if (!picked.delete(userId)) {
       picked.add(userId);
@@ -96,14 +94,14 @@ export class People implements OnInit {
     this.picked.set(picked);
   }
 
-  async start(): Promise<void> {
+  protected async start(): Promise<void> {
     this.error.set('');
     const id = crypto.randomUUID();
     const members = [this.session.userId(), ...this.picked()];
     try {
       await firstValueFrom(
         this.apollo.mutate({
-          mutation: CREATE_CONVERSATION,
+          mutation: CreateConversationDocument,
           variables: {
             id,
             name: this.name.trim() || this.suggestedName(),
@@ -113,7 +111,10 @@ export class People implements OnInit {
       );
       for (const userId of members) {
         await firstValueFrom(
-          this.apollo.mutate({ mutation: ADD_MEMBER, variables: { conversationId: id, userId } }),
+          this.apollo.mutate({
+            mutation: CreateUserConversationsDocument,
+            variables: { conversationId: id, userId },
+          }),
         );
       }
       this.analytics.record('New Conversation', { members: String(members.length) });
@@ -127,13 +128,11 @@ export class People implements OnInit {
 
   /** Registers the signed-in user with its username, as the original client did on first sign-in. */
   private async register(): Promise<void> {
-    const me = await firstValueFrom(
-      this.apollo.query<{ me: { registered: boolean } | null }>({ query: ME }),
-    );
+    const me = await firstValueFrom(this.apollo.query({ query: MeDocument }));
     if (me.data?.me && !me.data.me.registered) {
       await firstValueFrom(
         this.apollo.mutate({
-          mutation: REGISTER,
+          mutation: CreateUserDocument,
           variables: { username: this.session.username() },
         }),
       );
@@ -141,8 +140,8 @@ export class People implements OnInit {
   }
 
   private watchUsers(): void {
-    const users = this.apollo.watchQuery<{ allUser: User[] }>({
-      query: ALL_USERS,
+    const users = this.apollo.watchQuery({
+      query: GetAllUsersDocument,
       variables: { first: 100 },
       fetchPolicy: 'cache-and-network',
     });
@@ -151,14 +150,21 @@ export class People implements OnInit {
         filter((result) => !result.error || result.data !== undefined),
         takeUntilDestroyed(this.destroyRef),
       )
-      .subscribe((result) => this.users.set((result.data?.allUser as User[] | undefined) ?? []));
-    users.subscribeToMore<{ subscribeToNewUsers: User }>({
-      document: NEW_USERS,
+      .subscribe((result) =>
+        this.users.set(
+          ((result.data as GetAllUsersQuery | undefined)?.allUser ?? []).filter(
+            (user): user is User => user !== null,
+          ),
+        ),
+      );
+    users.subscribeToMore({
+      document: SubscribeToNewUsersDocument,
       updateQuery: (previous, { subscriptionData }) => {
         const user = subscriptionData.data.subscribeToNewUsers;
-        const known = (previous.allUser ?? []) as User[];
-        return known.some((existing) => existing.id === user.id)
-          ? (previous as { allUser: User[] })
+        const data = previous as GetAllUsersQuery;
+        const known = data.allUser ?? [];
+        return !user || known.some((existing) => existing?.id === user.id)
+          ? data
           : { allUser: [...known, user] };
       },
     });
