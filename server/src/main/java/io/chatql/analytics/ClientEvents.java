@@ -32,7 +32,7 @@ class ClientEvents {
 
     /**
      * Stores the batch's events as the user's, returning how many. Refuses, storing nothing, a batch
-     * with a bad event ({@link io.chatql.system.InvalidInputException}) or one that would take the user
+     * with a bad event ({@link InvalidEventException}) or one that would take the user
      * over the rate limit ({@link TooManyEventsException}).
      */
     int accept(String userId, JsonNode batch) {
