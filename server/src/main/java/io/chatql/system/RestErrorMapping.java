@@ -21,12 +21,13 @@ import org.springframework.web.server.ServerWebInputException;
  * trace and logs it. The actuator's endpoints are not the server's and keep their own answers.
  */
 @RestControllerAdvice(basePackages = "io.chatql")
-class RestErrorMapping {
+public class RestErrorMapping {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestErrorMapping.class);
 
+    /** The answer to {@code ex}; for a controller's own handler of an error it answers otherwise. */
     @ExceptionHandler
-    ResponseEntity<Body> refused(RequestRefusedException ex) {
+    public static ResponseEntity<Body> refused(RequestRefusedException ex) {
         return answer(ex.status(), ex.error(), ex.getMessage(), ex.retryAfterSeconds());
     }
 
@@ -72,7 +73,7 @@ class RestErrorMapping {
     }
 
     /** The body of a refusal: a stable code for programs, and a sentence for people. */
-    record Body(String error, @Nullable String message) {
+    public record Body(String error, @Nullable String message) {
 
         static Body of(RequestRefusedException ex) {
             return new Body(ex.error(), ex.getMessage());
