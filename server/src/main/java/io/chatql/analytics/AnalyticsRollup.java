@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Adds stored events to the hourly counts and the daily active users, each event exactly once: each
@@ -34,9 +34,10 @@ class AnalyticsRollup {
 
     private final AggregateRepository aggregates;
 
-    private final TransactionTemplate transaction;
+    private final TransactionOperations transaction;
 
-    AnalyticsRollup(AnalyticsEventRepository events, AggregateRepository aggregates, TransactionTemplate transaction) {
+    AnalyticsRollup(
+            AnalyticsEventRepository events, AggregateRepository aggregates, TransactionOperations transaction) {
         this.events = events;
         this.aggregates = aggregates;
         this.transaction = transaction;

@@ -1,18 +1,26 @@
 package io.chatql.analytics;
 
 import io.chatql.system.BlockingWork;
+import io.chatql.system.BodyTooLargeException;
+import io.chatql.system.RequestRefusedException;
+import io.chatql.system.RestErrorMapping;
 import java.security.Principal;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ContentTooLargeException;
+import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code POST /analytics/events}: the events a signed-in client recorded, in batches. Errors are
- * answered by {@link ClientEventErrors}.
+ * {@code POST /analytics/events}: the events a signed-in client recorded, in batches. Refusals are
+ * answered by {@link RestErrorMapping}; this endpoint's own handlers answer a body that is not JSON with
+ * the shape expected, and one over 1 MB sent without a length as the server refuses larger bodies.
  */
 @RestController
 class ClientEventController {
@@ -30,6 +38,19 @@ class ClientEventController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     Mono<Accepted> record(@RequestBody JsonNode batch, Principal caller) {
         return blocking.of(() -> new Accepted(events.accept(caller.getName(), batch)));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<RestErrorMapping.Body> unreadableBody(ServerWebInputException ex) {
+        return RestErrorMapping.refused(new RequestRefusedException(
+                HttpStatus.BAD_REQUEST,
+                "invalid_request",
+                "the request body must be a JSON object {\"events\": [...]}"));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<RestErrorMapping.Body> tooLarge(ContentTooLargeException ex) {
+        return RestErrorMapping.refused(new BodyTooLargeException());
     }
 
     record Accepted(int accepted) {}

@@ -1,6 +1,5 @@
 package io.chatql.analytics;
 
-import io.chatql.system.InvalidInputException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -43,10 +42,10 @@ final class ClientEventReader {
     static List<AnalyticsEvent> read(JsonNode batch, String userId, Instant now) {
         JsonNode events = batch.get("events");
         if (events == null || !events.isArray()) {
-            throw new InvalidInputException("events: required, an array of events");
+            throw new InvalidEventException("events: required, an array of events");
         }
         if (events.size() > MAX_EVENTS_PER_BATCH) {
-            throw new InvalidInputException(
+            throw new InvalidEventException(
                     "events: at most " + MAX_EVENTS_PER_BATCH + " events per batch, not " + events.size());
         }
         List<AnalyticsEvent> read = new ArrayList<>(events.size());
@@ -166,7 +165,7 @@ final class ClientEventReader {
         return value == null || value.isNull();
     }
 
-    private static InvalidInputException invalid(String field, String problem) {
-        return new InvalidInputException(field + ": " + problem);
+    private static InvalidEventException invalid(String field, String problem) {
+        return new InvalidEventException(field + ": " + problem);
     }
 }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 import tools.jackson.databind.JsonNode;
 
 /** Accepts batches of client events: all of a batch or, when one event is bad, none. */
@@ -15,25 +15,33 @@ class ClientEvents {
 
     private final ClientEventRateLimit rateLimit;
 
+    private final TransactionOperations transaction;
+
     private final Clock clock;
 
-    ClientEvents(AnalyticsEventRepository events, ClientEventRateLimit rateLimit, Clock clock) {
+    ClientEvents(
+            AnalyticsEventRepository events,
+            ClientEventRateLimit rateLimit,
+            TransactionOperations transaction,
+            Clock clock) {
         this.events = events;
         this.rateLimit = rateLimit;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
     /**
      * Stores the batch's events as the user's, returning how many. Refuses, storing nothing, a batch
-     * with a bad event ({@link io.chatql.system.InvalidInputException}) or one that would take the user
+     * with a bad event ({@link InvalidEventException}) or one that would take the user
      * over the rate limit ({@link TooManyEventsException}).
      */
-    @Transactional
     int accept(String userId, JsonNode batch) {
-        Instant now = clock.instant();
-        List<AnalyticsEvent> read = ClientEventReader.read(batch, userId, now);
-        rateLimit.admit(userId, read.size());
-        events.insertAll(read, now);
-        return read.size();
+        return transaction.execute(status -> {
+            Instant now = clock.instant();
+            List<AnalyticsEvent> read = ClientEventReader.read(batch, userId, now);
+            rateLimit.admit(userId, read.size());
+            events.insertAll(read, now);
+            return read.size();
+        });
     }
 }

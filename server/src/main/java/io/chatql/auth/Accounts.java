@@ -14,8 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Sign-up, sign-in, refresh and sign-out of the built-in identity. With a mail server, a new account is
@@ -46,7 +45,7 @@ class Accounts {
 
     private final PasswordEncoder passwords;
 
-    private final TransactionTemplate transaction;
+    private final TransactionOperations transaction;
 
     private final VerificationCodes codes;
 
@@ -68,7 +67,7 @@ class Accounts {
             RefreshTokens refreshTokens,
             AccessTokens accessTokens,
             PasswordEncoder passwords,
-            TransactionTemplate transaction,
+            TransactionOperations transaction,
             VerificationCodes codes,
             AccountMail mail,
             AttemptLimits limits,
@@ -144,28 +143,28 @@ class Accounts {
         return tokens(user.get(), refreshTokens.issue(user.get().id()));
     }
 
-    /** New tokens for an unused refresh token, which is used up. */
-    @Transactional(noRollbackFor = BadCredentialsException.class)
+    /**
+     * New tokens for an unused refresh token, which is used up. A refused token is refused after the
+     * commit, so that what its use changed stays: a used token presented again revokes its family.
+     */
     Tokens refresh(@Nullable String refreshToken) {
         if (refreshToken == null) {
             throw new InvalidInputException("refreshToken is required");
         }
-        RefreshTokens.Holder holder = refreshTokens
+        Optional<Tokens> tokens = transaction.execute(status -> refreshTokens
                 .use(refreshToken)
-                .orElseThrow(() -> new BadCredentialsException("refresh token is not valid"));
-        User user = userRepository
-                .findById(holder.userId())
-                .orElseThrow(() -> new BadCredentialsException("refresh token is not valid"));
-        return tokens(user, refreshTokens.rotate(holder));
+                .flatMap(holder -> userRepository
+                        .findById(holder.userId())
+                        .map(user -> tokens(user, refreshTokens.rotate(holder)))));
+        return tokens.orElseThrow(() -> new BadCredentialsException("refresh token is not valid"));
     }
 
     /** Revokes the refresh token and every token rotated from the same sign-in. */
-    @Transactional
     void signOut(@Nullable String refreshToken) {
         if (refreshToken == null) {
             throw new InvalidInputException("refreshToken is required");
         }
-        refreshTokens.revoke(refreshToken);
+        transaction.executeWithoutResult(status -> refreshTokens.revoke(refreshToken));
     }
 
     private Tokens tokens(User user, String refreshToken) {

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 import reactor.core.publisher.Mono;
 
 /**
@@ -46,6 +46,8 @@ class ApiKeys {
 
     private final BlockingWork blocking;
 
+    private final TransactionOperations transaction;
+
     private final Clock clock;
 
     private final SecureRandom random = new SecureRandom();
@@ -57,10 +59,16 @@ class ApiKeys {
         }
     };
 
-    ApiKeys(ApiKeyRepository repository, Users users, BlockingWork blocking, Clock clock) {
+    ApiKeys(
+            ApiKeyRepository repository,
+            Users users,
+            BlockingWork blocking,
+            TransactionOperations transaction,
+            Clock clock) {
         this.repository = repository;
         this.users = users;
         this.blocking = blocking;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -68,18 +76,19 @@ class ApiKeys {
      * Makes a key that acts as a new bot user called {@code name} until {@code expiresAt}, an ISO-8601
      * instant in the future. The name follows the username rules and must be free.
      */
-    @Transactional
     NewApiKey create(String adminId, String name, String expiresAt) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Instant expiry = requireFuture(expiresAt, now);
-        String userId = users.add(UUID.randomUUID().toString(), name).id();
-        byte[] bytes = new byte[KEY_BYTES];
-        random.nextBytes(bytes);
-        String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        ApiKey apiKey =
-                new ApiKey(UUID.randomUUID().toString(), name, userId, now.toString(), expiry.toString(), false);
-        repository.insert(apiKey, Sha256.hex(key), adminId);
-        return new NewApiKey(apiKey, key);
+        return transaction.execute(status -> {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            Instant expiry = requireFuture(expiresAt, now);
+            String userId = users.add(UUID.randomUUID().toString(), name).id();
+            byte[] bytes = new byte[KEY_BYTES];
+            random.nextBytes(bytes);
+            String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            ApiKey apiKey =
+                    new ApiKey(UUID.randomUUID().toString(), name, userId, now.toString(), expiry.toString(), false);
+            repository.insert(apiKey, Sha256.hex(key), adminId);
+            return new NewApiKey(apiKey, key);
+        });
     }
 
     List<ApiKey> list() {
@@ -87,14 +96,15 @@ class ApiKeys {
     }
 
     /** Revokes the key with {@code id}; revoking it again changes nothing. */
-    @Transactional
     ApiKey revoke(String id) {
-        ApiKeyRepository.RevokedKey revoked =
-                repository.revoke(id).orElseThrow(() -> new NotFoundException("no API key " + id));
-        synchronized (checked) {
-            checked.remove(revoked.keyHash());
-        }
-        return revoked.apiKey();
+        return transaction.execute(status -> {
+            ApiKeyRepository.RevokedKey revoked =
+                    repository.revoke(id).orElseThrow(() -> new NotFoundException("no API key " + id));
+            synchronized (checked) {
+                checked.remove(revoked.keyHash());
+            }
+            return revoked.apiKey();
+        });
     }
 
     /** The bot user of a valid key; a BadCredentialsException for an unknown, revoked or expired one. */

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** The REST endpoints of the built-in identity. Errors are answered by {@link AuthErrors}. */
+/** The REST endpoints of the built-in identity; their refusals are answered by system's REST error mapping. */
 @RestController
 @RequestMapping("/auth")
 class AuthController {

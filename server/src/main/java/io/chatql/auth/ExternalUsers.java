@@ -14,7 +14,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 import reactor.core.publisher.Mono;
 
 /**
@@ -54,7 +54,7 @@ class ExternalUsers {
 
     private final Users users;
 
-    private final TransactionTemplate transaction;
+    private final TransactionOperations transaction;
 
     private final BlockingWork blocking;
 
@@ -70,7 +70,7 @@ class ExternalUsers {
             ExternalIdentityRepository identities,
             UserRepository userRepository,
             Users users,
-            TransactionTemplate transaction,
+            TransactionOperations transaction,
             BlockingWork blocking) {
         this.issuers =
                 properties.issuers().stream().collect(Collectors.toMap(TrustedIssuer::issuerUri, Function.identity()));

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * New passwords: a forgotten one reset by a code sent by e-mail, or one changed by its signed-in user.
@@ -34,7 +34,7 @@ class PasswordChanges {
 
     private final PasswordEncoder passwords;
 
-    private final TransactionTemplate transaction;
+    private final TransactionOperations transaction;
 
     private final AttemptLimits limits;
 
@@ -45,7 +45,7 @@ class PasswordChanges {
             RefreshTokens refreshTokens,
             AccountMail mail,
             PasswordEncoder passwords,
-            TransactionTemplate transaction,
+            TransactionOperations transaction,
             AttemptLimits limits) {
         this.users = users;
         this.credentials = credentials;

@@ -6,7 +6,7 @@ import io.chatql.user.UserRepository;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 /** Confirmation of a new account by the code mailed to its e-mail address at sign-up. */
 @Service
@@ -20,7 +20,7 @@ class SignUpConfirmations {
 
     private final AccountMail mail;
 
-    private final TransactionTemplate transaction;
+    private final TransactionOperations transaction;
 
     private final AttemptLimits limits;
 
@@ -29,7 +29,7 @@ class SignUpConfirmations {
             CredentialRepository credentials,
             VerificationCodes codes,
             AccountMail mail,
-            TransactionTemplate transaction,
+            TransactionOperations transaction,
             AttemptLimits limits) {
         this.users = users;
         this.credentials = credentials;

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 /** Creates conversations and adds members, announcing each new membership after commit. */
 @Service
@@ -26,14 +26,14 @@ class Conversations {
 
     private final ApplicationEventPublisher events;
 
-    private final TransactionTemplate transaction;
+    private final TransactionOperations transaction;
 
     Conversations(
             ConversationRepository conversations,
             ConversationAccess access,
             UserRepository users,
             ApplicationEventPublisher events,
-            TransactionTemplate transaction) {
+            TransactionOperations transaction) {
         this.conversations = conversations;
         this.access = access;
         this.users = users;

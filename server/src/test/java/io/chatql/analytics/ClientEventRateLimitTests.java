@@ -49,6 +49,6 @@ class ClientEventRateLimitTests {
     private long retryAfterSeconds(String userId, int events) {
         Throwable refused = catchThrowable(() -> limit.admit(userId, events));
         assertThat(refused).isInstanceOf(TooManyEventsException.class);
-        return ((TooManyEventsException) refused).retryAfterSeconds();
+        return ((TooManyEventsException) refused).retryAfterSeconds().orElseThrow();
     }
 }

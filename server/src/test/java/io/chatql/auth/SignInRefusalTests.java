@@ -20,7 +20,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 /** A wrong password and an unknown username are refused alike, and after the same work. */
 class SignInRefusalTests {
@@ -40,7 +40,7 @@ class SignInRefusalTests {
             mock(RefreshTokens.class),
             mock(AccessTokens.class),
             passwords,
-            mock(TransactionTemplate.class),
+            mock(TransactionOperations.class),
             mock(VerificationCodes.class),
             mock(AccountMail.class),
             new AttemptLimits(new AttemptLimitProperties(5, 20, Duration.ofMinutes(1), Duration.ofHours(1))),

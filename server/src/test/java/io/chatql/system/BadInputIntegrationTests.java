@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.http.MediaType;
+import org.springframework.test.json.JsonCompareMode;
 
 /** Bad input gets a clear, classified error, and nothing of it is stored. */
 abstract class BadInputIntegrationTests extends IntegrationTest {
@@ -210,6 +211,23 @@ abstract class BadInputIntegrationTests extends IntegrationTest {
                 .exchange()
                 .expectStatus()
                 .isEqualTo(413);
+    }
+
+    @Test
+    void bodyDeclaredOver1MegabyteIsRefusedBeforeReadingWithAJsonAnswer() {
+        http().post()
+                .uri("/auth/sign-in")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"username\":\"" + "x".repeat(1024 * 1024) + "\"}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_JSON)
+                .expectBody()
+                .json(
+                        "{\"error\":\"payload_too_large\",\"message\":\"the request body must be at most 1 MB\"}",
+                        JsonCompareMode.STRICT);
     }
 
     @Test
