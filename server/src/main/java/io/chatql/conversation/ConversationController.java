@@ -7,6 +7,7 @@ import io.chatql.paging.Page;
 import io.chatql.paging.PageSize;
 import io.chatql.system.BlockingWork;
 import io.chatql.system.ForbiddenException;
+import io.chatql.system.Referents;
 import io.chatql.user.User;
 import io.chatql.user.UserRepository;
 import java.security.Principal;
@@ -115,33 +116,13 @@ class ConversationController {
 
     @BatchMapping(typeName = "UserConversations")
     Mono<Map<UserConversation, Conversation>> conversation(List<UserConversation> memberships) {
-        return blocking.of(() -> {
-            Map<String, Conversation> byId = repository
-                    .findAllById(memberships.stream()
-                            .map(UserConversation::conversationId)
-                            .collect(Collectors.toSet()))
-                    .stream()
-                    .collect(Collectors.toMap(Conversation::id, Function.identity()));
-            return memberships.stream()
-                    .filter(membership -> byId.containsKey(membership.conversationId()))
-                    .collect(Collectors.toMap(
-                            Function.identity(), membership -> byId.get(membership.conversationId()), (a, b) -> a));
-        });
+        return blocking.of(() ->
+                Referents.of(memberships, UserConversation::conversationId, repository::findAllById, Conversation::id));
     }
 
     @BatchMapping(typeName = "UserConversations")
     Mono<Map<UserConversation, User>> user(List<UserConversation> memberships) {
-        return blocking.of(() -> {
-            Map<String, User> byId = users
-                    .findAllById(
-                            memberships.stream().map(UserConversation::userId).collect(Collectors.toSet()))
-                    .stream()
-                    .collect(Collectors.toMap(User::id, Function.identity()));
-            return memberships.stream()
-                    .filter(membership -> byId.containsKey(membership.userId()))
-                    .collect(Collectors.toMap(
-                            Function.identity(), membership -> byId.get(membership.userId()), (a, b) -> a));
-        });
+        return blocking.of(() -> Referents.of(memberships, UserConversation::userId, users::findAllById, User::id));
     }
 
     /** All memberships of the same conversation, the one asked about included. */

@@ -10,13 +10,12 @@ import io.chatql.paging.PageSize;
 import io.chatql.system.BlockingWork;
 import io.chatql.system.Inputs;
 import io.chatql.system.InvalidInputException;
+import io.chatql.system.Referents;
 import io.chatql.user.User;
 import io.chatql.user.UserRepository;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -152,14 +151,7 @@ class MessageController {
 
     @BatchMapping
     Mono<Map<Message, User>> author(List<Message> page) {
-        return blocking.of(() -> {
-            Map<String, User> byId =
-                    users.findAllById(page.stream().map(Message::sender).collect(Collectors.toSet())).stream()
-                            .collect(Collectors.toMap(User::id, Function.identity()));
-            return page.stream()
-                    .filter(message -> byId.containsKey(message.sender()))
-                    .collect(Collectors.toMap(Function.identity(), message -> byId.get(message.sender()), (a, b) -> a));
-        });
+        return blocking.of(() -> Referents.of(page, Message::sender, users::findAllById, User::id));
     }
 
     private Mono<MessageConnection> conversationMessages(
