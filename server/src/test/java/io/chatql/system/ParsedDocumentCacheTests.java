@@ -1,0 +1,76 @@
+package io.chatql.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import graphql.ExecutionInput;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.parser.Parser;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.graphql.execution.GraphQlSource;
+
+/** Real-time connections and HTTP requests share one parse of each document. */
+class ParsedDocumentCacheTests {
+
+    private final ParsedDocumentCache cache = new ParsedDocumentCache(schema("type Query { hello: String }"));
+
+    private final AtomicInteger parses = new AtomicInteger();
+
+    @Test
+    void aDocumentReadBeforeRunningIsNotParsedAgainToRunIt() {
+        PreparsedDocumentEntry read = cache.document("{ hello }");
+
+        PreparsedDocumentEntry run = cache.getDocumentAsync(
+                        ExecutionInput.newExecutionInput("{ hello }").build(), this::parse)
+                .join();
+
+        assertThat(run).isSameAs(read);
+        assertThat(parses).hasValue(0);
+        assertThat(read.hasErrors()).isFalse();
+    }
+
+    @Test
+    void aDocumentRunBeforeIsReadFromTheCache() {
+        PreparsedDocumentEntry run = cache.getDocumentAsync(
+                        ExecutionInput.newExecutionInput("{ hello }").build(), this::parse)
+                .join();
+
+        assertThat(cache.document("{ hello }")).isSameAs(run);
+        assertThat(parses).hasValue(1);
+    }
+
+    @Test
+    void aDocumentThatDoesNotParseIsReadWithItsSyntaxError() {
+        PreparsedDocumentEntry read = cache.document("{ hello ");
+
+        assertThat(read.hasErrors()).isTrue();
+        assertThat(read.getErrors().get(0).getErrorType().toString()).isEqualTo("InvalidSyntax");
+    }
+
+    @Test
+    void aDocumentTheSchemaDoesNotAnswerIsReadWithItsValidationErrors() {
+        PreparsedDocumentEntry read = cache.document("{ goodbye }");
+
+        assertThat(read.hasErrors()).isTrue();
+        assertThat(read.getDocument()).isNotNull();
+        assertThat(read.getErrors().get(0).getErrorType().toString()).isEqualTo("ValidationError");
+    }
+
+    private PreparsedDocumentEntry parse(ExecutionInput input) {
+        parses.incrementAndGet();
+        return new PreparsedDocumentEntry(Parser.parse(input.getQuery()));
+    }
+
+    private static ObjectProvider<GraphQlSource> schema(String sdl) {
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean(
+                "graphQlSource",
+                GraphQlSource.schemaResourceBuilder()
+                        .schemaResources(new ByteArrayResource(sdl.getBytes()))
+                        .build());
+        return beans.getBeanProvider(GraphQlSource.class);
+    }
+}
