@@ -5,6 +5,7 @@ import { MessagesQuery, liveMessages } from './live-messages';
 import { Message } from './messages';
 import { GetConversationMessagesQuery } from './messages.generated';
 import { FIRST_WAIT_MS } from './resubscribing';
+import { storedMessage } from './stored-message.testing';
 
 /** What the page's query is asked to follow each time. */
 interface Following {
@@ -39,16 +40,7 @@ class Conversation {
 }
 
 function message(id: string): Message {
-  return {
-    __typename: 'Message',
-    id,
-    conversationId: 'c1',
-    content: `content of ${id}`,
-    createdAt: '2026-11-25T10:00:00.000Z',
-    sender: 'u2',
-    isSent: true,
-    author: { __typename: 'User', id: 'u2', username: 'bob' },
-  };
+  return storedMessage(id, { id: 'u2', username: 'bob' });
 }
 
 function page(...messages: Message[]): GetConversationMessagesQuery {

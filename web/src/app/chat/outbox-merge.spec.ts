@@ -1,19 +1,6 @@
-import { Message } from './messages';
 import { OutgoingMessage } from './outbox';
 import { refusalsOf, withWaiting } from './outbox-merge';
-
-function stored(id: string): Message {
-  return {
-    __typename: 'Message',
-    id,
-    conversationId: 'c1',
-    content: `content of ${id}`,
-    createdAt: '2026-11-25T10:00:00.000Z',
-    sender: 'u1',
-    isSent: true,
-    author: { __typename: 'User', id: 'u1', username: 'alice' },
-  };
-}
+import { storedMessage } from './stored-message.testing';
 
 function waiting(id: string, refusal?: string): OutgoingMessage {
   return {
@@ -29,7 +16,10 @@ function waiting(id: string, refusal?: string): OutgoingMessage {
 
 describe('withWaiting', () => {
   it('shows the stored messages oldest first, then those waiting, in the order written', () => {
-    const shown = withWaiting([stored('m2'), stored('m1')], [waiting('m3'), waiting('m4')]);
+    const shown = withWaiting(
+      [storedMessage('m2'), storedMessage('m1')],
+      [waiting('m3'), waiting('m4')],
+    );
 
     expect(shown.map((message) => message.id)).toEqual(['m1', 'm2', 'm3', 'm4']);
   });
@@ -41,9 +31,9 @@ describe('withWaiting', () => {
   });
 
   it('shows a waiting message the server has stored already once, as stored', () => {
-    const shown = withWaiting([stored('m1')], [waiting('m1')]);
+    const shown = withWaiting([storedMessage('m1')], [waiting('m1')]);
 
-    expect(shown).toEqual([stored('m1')]);
+    expect(shown).toEqual([storedMessage('m1')]);
   });
 });
 

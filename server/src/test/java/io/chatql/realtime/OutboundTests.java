@@ -7,7 +7,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -312,12 +311,6 @@ class OutboundTests {
 
     /** The text frames written to the socket since last asked. */
     private static List<String> written(EmbeddedChannel channel) {
-        List<String> frames = new ArrayList<>();
-        TextWebSocketFrame frame;
-        while ((frame = channel.readOutbound()) != null) {
-            frames.add(frame.text());
-            frame.release();
-        }
-        return frames;
+        return WrittenFrames.of(channel);
     }
 }

@@ -11,7 +11,6 @@ import io.chatql.auth.ConnectionAuthentication;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -227,12 +226,6 @@ class RealtimeConnectionTests {
 
     /** The text frames written to the client since last asked. */
     private List<String> written() {
-        List<String> frames = new ArrayList<>();
-        TextWebSocketFrame frame;
-        while ((frame = channel.readOutbound()) != null) {
-            frames.add(frame.text());
-            frame.release();
-        }
-        return frames;
+        return WrittenFrames.of(channel);
     }
 }
