@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 public final class LiveFeed<T> {
 
     /** The position of events that have none of their own, such as new users. */
-    public static final long UNPOSITIONED = 0;
+    private static final long UNPOSITIONED = 0;
 
     private final Mono<Void> authorization;
 
@@ -80,11 +80,6 @@ public final class LiveFeed<T> {
     /** The events stored after the starting point, a finite stream: nothing without one. */
     public Flux<Positioned<T>> catchUp() {
         return Flux.defer(catchUp);
-    }
-
-    /** The whole feed as one subscriber runs it alone: the check, then the live events. */
-    public Flux<T> events() {
-        return authorization.thenMany(live(() -> {})).map(Positioned::event);
     }
 
     /** An event and its position in its topic. */
