@@ -9,14 +9,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.socket.HandshakeInfo;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the credentials an AppSync client gives with the WebSocket handshake, in any of its three
- * ways: a base64 JSON {@code header} query parameter, a {@code header-<base64url JSON>} entry among
- * the subprotocols, or plain {@code Authorization} or {@code x-api-key} HTTP headers. Keys other than
- * those, such as {@code host}, are ignored.
+ * ways: a base64 or base64url JSON {@code header} query parameter, percent-encoded or not, a {@code
+ * header-<base64url JSON>} entry among the subprotocols, or plain {@code Authorization} or {@code
+ * x-api-key} HTTP headers. Keys other than those, such as {@code host}, are ignored.
  */
 class AppSyncHandshake {
 
@@ -34,7 +35,7 @@ class AppSyncHandshake {
                 .getQueryParams()
                 .getFirst("header");
         if (fromQuery != null) {
-            return decode(fromQuery);
+            return decode(percentDecoded(fromQuery));
         }
         for (String value : handshake.getHeaders().getOrEmpty("Sec-WebSocket-Protocol")) {
             for (String entry : value.split(",")) {
@@ -44,6 +45,18 @@ class AppSyncHandshake {
             }
         }
         return fromHttpHeaders(handshake.getHeaders());
+    }
+
+    /**
+     * The query parameter as the client wrote it: browsers and proxies may percent-encode the {@code +},
+     * {@code /} and {@code =} of base64, or not. A {@code +} stays one, as base64 has no spaces.
+     */
+    private static String percentDecoded(String value) {
+        try {
+            return UriUtils.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException ex) {
+            return value;
+        }
     }
 
     private Map<String, Object> decode(String encoded) {

@@ -9,6 +9,9 @@ final class CloseCodes {
 
     static final CloseStatus GOING_AWAY = new CloseStatus(1001, "Server shutting down");
 
+    /** The server could not do what the connection needs, such as check its credentials; it may retry. */
+    static final CloseStatus INTERNAL_ERROR = new CloseStatus(1011, "Internal server error");
+
     static final CloseStatus BAD_REQUEST = new CloseStatus(4400, "Invalid message");
 
     static final CloseStatus UNAUTHORIZED = new CloseStatus(4401, "Unauthorized");

@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -120,9 +122,14 @@ final class RealtimeConnection {
                 .authenticate(credentials)
                 .doOnNext(this::accept)
                 .onErrorResume(ex -> {
-                    LOG.debug("Refused a real-time connection: {}", ex.getMessage());
                     services.meters().connectionRefused();
-                    refuse(401, ex.getMessage(), CloseCodes.UNAUTHORIZED);
+                    if (ex instanceof AuthenticationException && !(ex instanceof AuthenticationServiceException)) {
+                        LOG.debug("Refused a real-time connection: {}", ex.getMessage());
+                        refuse(401, ex.getMessage(), CloseCodes.UNAUTHORIZED);
+                    } else {
+                        LOG.error("Could not check the credentials of a real-time connection", ex);
+                        closeAfterFlush(CloseCodes.INTERNAL_ERROR);
+                    }
                     return Mono.empty();
                 })
                 .then();

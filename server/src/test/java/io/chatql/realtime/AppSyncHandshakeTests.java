@@ -3,6 +3,7 @@ package io.chatql.realtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -27,6 +28,24 @@ class AppSyncHandshakeTests {
         String header = Base64.getEncoder().encodeToString(HEADER.getBytes(StandardCharsets.UTF_8));
 
         assertThat(handshake.credentials(at("?header=" + header + "&payload=e30=", new HttpHeaders())))
+                .containsEntry("Authorization", "jwt?>>");
+    }
+
+    @Test
+    void theHeaderQueryParameterMayBePercentEncoded() {
+        String header = Base64.getEncoder().encodeToString(HEADER.getBytes(StandardCharsets.UTF_8));
+        String encoded = URLEncoder.encode(header, StandardCharsets.UTF_8);
+
+        assertThat(encoded).contains("%3D").contains("%2F");
+        assertThat(handshake.credentials(at("?header=" + encoded + "&payload=e30%3D", new HttpHeaders())))
+                .containsEntry("Authorization", "jwt?>>");
+    }
+
+    @Test
+    void theHeaderQueryParameterMayBeBase64Url() {
+        String header = Base64.getUrlEncoder().withoutPadding().encodeToString(HEADER.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(handshake.credentials(at("?header=" + header, new HttpHeaders())))
                 .containsEntry("Authorization", "jwt?>>");
     }
 

@@ -9,6 +9,7 @@ import io.chatql.support.RawWebSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.ContextConfiguration;
@@ -22,6 +23,23 @@ class AppSyncProtocolIntegrationTests extends IntegrationTest {
         Account alice = signUp("alice");
         String header = Base64.getEncoder().encodeToString(credentials(alice).getBytes(StandardCharsets.UTF_8));
         URI uri = URI.create(appSyncUri() + "?header=" + header + "&payload=e30=");
+
+        try (RawWebSocket socket = RawWebSocket.connect(uri, new HttpHeaders(), "graphql-ws")) {
+            chatsOver(socket, alice);
+        }
+    }
+
+    @Test
+    void credentialsInAPercentEncodedHeaderQueryParameter() throws Exception {
+        Account alice = signUp("alice");
+        String header = Base64.getEncoder().encodeToString(credentials(alice).getBytes(StandardCharsets.UTF_8));
+        StringBuilder everyCharacterEncoded = new StringBuilder();
+        for (byte b : header.getBytes(StandardCharsets.US_ASCII)) {
+            everyCharacterEncoded
+                    .append('%')
+                    .append(HexFormat.of().withUpperCase().toHexDigits(b));
+        }
+        URI uri = URI.create(appSyncUri() + "?header=" + everyCharacterEncoded + "&payload=e30%3D");
 
         try (RawWebSocket socket = RawWebSocket.connect(uri, new HttpHeaders(), "graphql-ws")) {
             chatsOver(socket, alice);
