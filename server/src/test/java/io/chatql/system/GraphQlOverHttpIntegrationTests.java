@@ -8,9 +8,12 @@ import io.chatql.support.IntegrationTest;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ContextConfiguration;
@@ -21,9 +24,13 @@ import reactor.core.publisher.Mono;
 /** POST /graphql follows the GraphQL-over-HTTP spec for both of its media types. */
 @ContextConfiguration(initializers = H2Database.class)
 @Import(GraphQlOverHttpIntegrationTests.SessionLookups.class)
+@ExtendWith(OutputCaptureExtension.class)
 class GraphQlOverHttpIntegrationTests extends IntegrationTest {
 
     private static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
+
+    private static final String SUBSCRIPTION =
+            "subscription { subscribeToNewMessage(conversationId: \\\"any\\\") { id } }";
 
     @Autowired
     private SessionLookups sessionLookups;
@@ -88,6 +95,44 @@ class GraphQlOverHttpIntegrationTests extends IntegrationTest {
         post(MediaType.APPLICATION_JSON, "{ me { username } }").expectStatus().isOk();
 
         assertThat(sessionLookups.count()).isEqualTo(before);
+    }
+
+    @Test
+    void subscriptionIsRefusedWithApplicationJson(CapturedOutput output) {
+        post(MediaType.APPLICATION_JSON, SUBSCRIPTION)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo("BAD_REQUEST")
+                .jsonPath("$.errors[0].message")
+                .value(
+                        String.class,
+                        message -> assertThat(message).contains("WebSocket").contains("text/event-stream"))
+                .jsonPath("$.data")
+                .doesNotExist();
+        assertThat(output.getAll()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void subscriptionIs400WithGraphQlResponseJson() {
+        post(GRAPHQL_RESPONSE, SUBSCRIPTION)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo("BAD_REQUEST")
+                .jsonPath("$.data")
+                .doesNotExist();
+    }
+
+    @Test
+    void subscriptionStartsNoLiveFeed() {
+        int before = subscribers.count();
+
+        post(MediaType.APPLICATION_JSON, SUBSCRIPTION).expectStatus().isOk();
+
+        assertThat(subscribers.count()).isEqualTo(before);
     }
 
     private WebTestClient.ResponseSpec post(MediaType accept, String query) {
