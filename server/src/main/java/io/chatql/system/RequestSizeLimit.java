@@ -6,12 +6,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.codec.CodecConfigurer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.server.ServerWebExchange;
@@ -31,14 +28,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimit implements WebFilter, CodecCustomizer {
 
-    private final HttpStatusCode status;
-
-    private final byte[] answer;
+    private final Refusal refusal;
 
     RequestSizeLimit(JsonMapper json) {
-        BodyTooLargeException refusal = new BodyTooLargeException();
-        this.status = refusal.status();
-        this.answer = json.writeValueAsBytes(RestErrorMapping.Body.of(refusal));
+        this.refusal = Refusal.of(new BodyTooLargeException(), json);
     }
 
     @Override
@@ -49,21 +42,14 @@ class RequestSizeLimit implements WebFilter, CodecCustomizer {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         if (exchange.getRequest().getHeaders().getContentLength() > BodyTooLargeException.MAX_BYTES) {
-            return refuse(exchange.getResponse());
+            return refusal.writeTo(exchange.getResponse());
         }
         ServerWebExchange limited =
                 exchange.mutate().request(new Limited(exchange.getRequest())).build();
         return chain.filter(limited)
                 .onErrorResume(
                         error -> tooLarge(error) && !exchange.getResponse().isCommitted(),
-                        error -> refuse(exchange.getResponse()));
-    }
-
-    private Mono<Void> refuse(ServerHttpResponse response) {
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        DataBuffer body = response.bufferFactory().wrap(answer);
-        return response.writeWith(Mono.just(body));
+                        error -> refusal.writeTo(exchange.getResponse()));
     }
 
     private static boolean tooLarge(Throwable error) {

@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -133,6 +135,45 @@ class GraphQlOverHttpIntegrationTests extends IntegrationTest {
         post(MediaType.APPLICATION_JSON, SUBSCRIPTION).expectStatus().isOk();
 
         assertThat(subscribers.count()).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/graphql", "/auth/sign-in", "/analytics/events"})
+    void unparseableAcceptIs400(String path, CapturedOutput output) {
+        http().post()
+                .uri(path)
+                .header("Authorization", "Bearer " + alice.accessToken())
+                .header("Accept", "application/json;q=")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"query\":\"{ me { username } }\"}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("invalid_request")
+                .jsonPath("$.message")
+                .isEqualTo("the Accept header is not valid");
+        assertThat(output.getAll()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "application/graphql-response+json"})
+    void emptyBodyIs400(String accept, CapturedOutput output) {
+        http().post()
+                .uri("/graphql")
+                .header("Authorization", "Bearer " + alice.accessToken())
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.parseMediaType(accept))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("invalid_request")
+                .jsonPath("$.message")
+                .isEqualTo("the request body is missing; send a GraphQL request {\"query\": ...}");
+        assertThat(output.getAll()).doesNotContain("\tat ").doesNotContain("Exception");
     }
 
     private WebTestClient.ResponseSpec post(MediaType accept, String query) {
