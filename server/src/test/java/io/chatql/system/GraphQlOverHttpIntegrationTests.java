@@ -158,7 +158,7 @@ class GraphQlOverHttpIntegrationTests extends IntegrationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"application/json", "application/graphql-response+json"})
+    @ValueSource(strings = {"application/json", "application/graphql-response+json", "text/event-stream"})
     void emptyBodyIs400(String accept, CapturedOutput output) {
         http().post()
                 .uri("/graphql")
