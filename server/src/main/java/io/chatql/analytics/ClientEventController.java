@@ -1,7 +1,6 @@
 package io.chatql.analytics;
 
 import io.chatql.system.BlockingWork;
-import io.chatql.system.BodyTooLargeException;
 import io.chatql.system.RequestRefusedException;
 import io.chatql.system.RestErrorMapping;
 import java.security.Principal;
@@ -12,15 +11,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
  * {@code POST /analytics/events}: the events a signed-in client recorded, in batches. Refusals are
- * answered by {@link RestErrorMapping}; this endpoint's own handlers answer a body that is not JSON with
- * the shape expected, and one over 1 MB sent without a length as the server refuses larger bodies.
+ * answered by {@link RestErrorMapping}; this endpoint's own handler answers a body that is not JSON with
+ * the shape expected.
  */
 @RestController
 class ClientEventController {
@@ -46,11 +44,6 @@ class ClientEventController {
                 HttpStatus.BAD_REQUEST,
                 "invalid_request",
                 "the request body must be a JSON object {\"events\": [...]}"));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<RestErrorMapping.Body> tooLarge(ContentTooLargeException ex) {
-        return RestErrorMapping.refused(new BodyTooLargeException());
     }
 
     record Accepted(int accepted) {}

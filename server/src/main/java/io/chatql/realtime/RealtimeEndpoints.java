@@ -1,11 +1,17 @@
 package io.chatql.realtime;
 
 import io.chatql.auth.ConnectionAuthentication;
+import io.chatql.system.BodyTooLargeException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.socket.server.WebSocketService;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import reactor.netty.http.server.WebsocketServerSpec;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,5 +52,21 @@ class RealtimeEndpoints {
         WebSocketUpgradeMapping mapping = new WebSocketUpgradeMapping(Map.of(GRAPHQL, graphQl, APPSYNC, appSync));
         mapping.setOrder(-2);
         return mapping;
+    }
+
+    /**
+     * Reads messages of up to {@link BodyTooLargeException#MAX_BYTES}, as much as a request body, where
+     * Reactor Netty's default is 64 KB; a larger message closes the connection with 1009, Message Too
+     * Big.
+     */
+    @Bean
+    WebFluxConfigurer realtimeMessageSize() {
+        return new WebFluxConfigurer() {
+            @Override
+            public WebSocketService getWebSocketService() {
+                return new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
+                        () -> WebsocketServerSpec.builder().maxFramePayloadLength(BodyTooLargeException.MAX_BYTES)));
+            }
+        };
     }
 }

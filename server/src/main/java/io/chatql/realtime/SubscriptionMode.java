@@ -34,6 +34,11 @@ enum SubscriptionMode {
         context.put(RUN, new Run(this, positions, listening));
     }
 
+    /** Whether the operation of {@code context} was given a mode, as every real-time operation is. */
+    static boolean isApplied(GraphQLContext context) {
+        return context.hasKey(RUN);
+    }
+
     /** The events of {@code feed}, in the mode of the operation of {@code context}. */
     static <T> Flux<T> run(LiveFeed<T> feed, GraphQLContext context) {
         Run run = context.getOrDefault(RUN, Run.ALONE);

@@ -1,48 +1,84 @@
 package io.chatql.system;
 
+import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.codec.CodecConfigurer;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ContentTooLargeException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refuses request bodies declared larger than 1 MB with 413 before reading them, answering as {@link
- * RestErrorMapping} answers a {@link BodyTooLargeException}. Bodies sent without a length are held to
- * the same limit by {@code spring.codec.max-in-memory-size}.
+ * Holds every request body to {@link BodyTooLargeException#MAX_BYTES}, answering a larger one with 413
+ * as {@link RestErrorMapping} answers a {@link BodyTooLargeException}: a body declared larger before it
+ * is read, one sent without a length as soon as it has grown larger, whichever endpoint reads it. The
+ * codecs buffer as much, where Spring's default is 256 KB.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class RequestSizeLimit implements WebFilter {
+class RequestSizeLimit implements WebFilter, CodecCustomizer {
 
-    static final long MAX_BODY_BYTES = 1024 * 1024;
-
-    private final HttpStatusCode status;
-
-    private final byte[] answer;
+    private final Refusal refusal;
 
     RequestSizeLimit(JsonMapper json) {
-        BodyTooLargeException refusal = new BodyTooLargeException();
-        this.status = refusal.status();
-        this.answer = json.writeValueAsBytes(RestErrorMapping.Body.of(refusal));
+        this.refusal = Refusal.of(new BodyTooLargeException(), json);
+    }
+
+    @Override
+    public void customize(CodecConfigurer configurer) {
+        configurer.defaultCodecs().maxInMemorySize(BodyTooLargeException.MAX_BYTES);
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (exchange.getRequest().getHeaders().getContentLength() > MAX_BODY_BYTES) {
-            ServerHttpResponse response = exchange.getResponse();
-            response.setStatusCode(status);
-            response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-            DataBuffer body = response.bufferFactory().wrap(answer);
-            return response.writeWith(Mono.just(body));
+        if (exchange.getRequest().getHeaders().getContentLength() > BodyTooLargeException.MAX_BYTES) {
+            return refusal.writeTo(exchange.getResponse());
         }
-        return chain.filter(exchange);
+        ServerWebExchange limited =
+                exchange.mutate().request(new Limited(exchange.getRequest())).build();
+        return chain.filter(limited)
+                .onErrorResume(
+                        error -> tooLarge(error) && !exchange.getResponse().isCommitted(),
+                        error -> refusal.writeTo(exchange.getResponse()));
+    }
+
+    private static boolean tooLarge(Throwable error) {
+        return error instanceof BodyTooLargeException
+                || error instanceof DataBufferLimitException
+                || error instanceof ContentTooLargeException;
+    }
+
+    /** A request whose body fails with {@link BodyTooLargeException} once more than the limit is read. */
+    private static final class Limited extends ServerHttpRequestDecorator {
+
+        Limited(ServerHttpRequest request) {
+            super(request);
+        }
+
+        @Override
+        public Flux<DataBuffer> getBody() {
+            return Flux.defer(() -> {
+                long[] read = {0};
+                return super.getBody().handle((buffer, sink) -> {
+                    read[0] += buffer.readableByteCount();
+                    if (read[0] > BodyTooLargeException.MAX_BYTES) {
+                        DataBufferUtils.release(buffer);
+                        sink.error(new BodyTooLargeException());
+                    } else {
+                        sink.next(buffer);
+                    }
+                });
+            });
+        }
     }
 }

@@ -56,7 +56,10 @@ public final class RawWebSocket implements AutoCloseable {
                     }
                 })
                 .subscribe(
-                        done -> {}, closed::completeExceptionally, () -> closed.complete(CloseStatus.NO_STATUS_CODE));
+                        done -> {},
+                        closed::completeExceptionally,
+                        // The connection may end just before its close status is told.
+                        () -> closed.completeOnTimeout(CloseStatus.NO_STATUS_CODE, 1, TimeUnit.SECONDS));
     }
 
     /** Connects with the given subprotocols and headers. */

@@ -8,9 +8,14 @@ import io.chatql.support.IntegrationTest;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ContextConfiguration;
@@ -21,9 +26,13 @@ import reactor.core.publisher.Mono;
 /** POST /graphql follows the GraphQL-over-HTTP spec for both of its media types. */
 @ContextConfiguration(initializers = H2Database.class)
 @Import(GraphQlOverHttpIntegrationTests.SessionLookups.class)
+@ExtendWith(OutputCaptureExtension.class)
 class GraphQlOverHttpIntegrationTests extends IntegrationTest {
 
     private static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
+
+    private static final String SUBSCRIPTION =
+            "subscription { subscribeToNewMessage(conversationId: \\\"any\\\") { id } }";
 
     @Autowired
     private SessionLookups sessionLookups;
@@ -88,6 +97,83 @@ class GraphQlOverHttpIntegrationTests extends IntegrationTest {
         post(MediaType.APPLICATION_JSON, "{ me { username } }").expectStatus().isOk();
 
         assertThat(sessionLookups.count()).isEqualTo(before);
+    }
+
+    @Test
+    void subscriptionIsRefusedWithApplicationJson(CapturedOutput output) {
+        post(MediaType.APPLICATION_JSON, SUBSCRIPTION)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo("BAD_REQUEST")
+                .jsonPath("$.errors[0].message")
+                .value(
+                        String.class,
+                        message -> assertThat(message).contains("WebSocket").contains("text/event-stream"))
+                .jsonPath("$.data")
+                .doesNotExist();
+        assertThat(output.getAll()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void subscriptionIs400WithGraphQlResponseJson() {
+        post(GRAPHQL_RESPONSE, SUBSCRIPTION)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo("BAD_REQUEST")
+                .jsonPath("$.data")
+                .doesNotExist();
+    }
+
+    @Test
+    void subscriptionStartsNoLiveFeed() {
+        int before = subscribers.count();
+
+        post(MediaType.APPLICATION_JSON, SUBSCRIPTION).expectStatus().isOk();
+
+        assertThat(subscribers.count()).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/graphql", "/auth/sign-in", "/analytics/events"})
+    void unparseableAcceptIs400(String path, CapturedOutput output) {
+        http().post()
+                .uri(path)
+                .header("Authorization", "Bearer " + alice.accessToken())
+                .header("Accept", "application/json;q=")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"query\":\"{ me { username } }\"}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("invalid_request")
+                .jsonPath("$.message")
+                .isEqualTo("the Accept header is not valid");
+        assertThat(output.getAll()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json", "application/graphql-response+json", "text/event-stream"})
+    void emptyBodyIs400(String accept, CapturedOutput output) {
+        http().post()
+                .uri("/graphql")
+                .header("Authorization", "Bearer " + alice.accessToken())
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.parseMediaType(accept))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("invalid_request")
+                .jsonPath("$.message")
+                .isEqualTo("the request body is missing; send a GraphQL request {\"query\": ...}");
+        assertThat(output.getAll()).doesNotContain("\tat ").doesNotContain("Exception");
     }
 
     private WebTestClient.ResponseSpec post(MediaType accept, String query) {
