@@ -200,6 +200,44 @@ abstract class BadInputIntegrationTests extends IntegrationTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void chainOrCycleOf1000FragmentsIsRefused(boolean cycle) {
+        StringBuilder document = new StringBuilder("query { ...F0 }");
+        for (int i = 0; i < 1000; i++) {
+            document.append(" fragment F").append(i).append(" on Query { ");
+            document.append(i < 999 ? "...F" + (i + 1) : cycle ? "...F0" : "me { id }")
+                    .append(" }");
+        }
+
+        expectRefusedDocument(document.toString(), "fragment");
+    }
+
+    @Test
+    void fragmentsExpandingToTooManyFieldsAreRefused() {
+        StringBuilder document = new StringBuilder("query { ...F0 }");
+        for (int i = 0; i < 4; i++) {
+            document.append(" fragment F").append(i).append(" on Query { ");
+            for (int spread = 0; spread < 30; spread++) {
+                document.append("...F").append(i + 1).append(' ');
+            }
+            document.append('}');
+        }
+        document.append(" fragment F4 on Query { me { id } }");
+
+        expectRefusedDocument(document.toString(), "fields");
+    }
+
+    @Test
+    void documentOfTooManyTokensIsRefused() {
+        expectRefusedDocument("{ me { " + "id ".repeat(20_000) + "} }", "tokens");
+    }
+
+    @Test
+    void documentNestedTooDeeplyToParseIsRefused() {
+        expectRefusedDocument("{ me " + "{ id ".repeat(1000) + "}".repeat(1001), "");
+    }
+
     @Test
     void bodyOver1MegabyteIsRefused() {
         String content = "x".repeat(1024 * 1024);
@@ -252,6 +290,16 @@ abstract class BadInputIntegrationTests extends IntegrationTest {
 
         assertThat(session.received()).anyMatch(message -> message.contains("connection_ack"));
         assertThat(session.closeStatus().getCode()).isEqualTo(4429);
+    }
+
+    private void expectRefusedDocument(String document, String explanation) {
+        graphQl(alice)
+                .document(document)
+                .execute()
+                .errors()
+                .expect(error -> "BAD_REQUEST".equals(error.getErrorType().toString())
+                        && error.getMessage().contains(explanation))
+                .verify();
     }
 
     private Map<String, Object> message(Map<String, Object> overrides) {
