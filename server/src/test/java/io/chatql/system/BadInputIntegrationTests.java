@@ -64,6 +64,31 @@ abstract class BadInputIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void messageIdOtherThanAStringOrIntegerIsRefused() {
+        for (Object id : List.of(Map.of("a", 1), List.of("a", "b"), 1.5, true)) {
+            expectInvalidMessageVariable(Map.of("id", id));
+        }
+    }
+
+    @Test
+    void conversationIdOtherThanAStringOrIntegerIsRefused() {
+        for (Object id : List.of(Map.of("id", conversationId), List.of(conversationId))) {
+            expectInvalidMessageVariable(Map.of("conversationId", id));
+        }
+    }
+
+    @Test
+    void integerIdIsAccepted() {
+        graphQl(alice)
+                .documentName("createMessage")
+                .variables(message(Map.of("id", 42)))
+                .execute()
+                .path("createMessage.id")
+                .entity(String.class)
+                .isEqualTo("42");
+    }
+
+    @Test
     void messageIdOver128CharactersIsRefused() {
         expectRefusedMessage(Map.of("id", "x".repeat(129)), "BAD_REQUEST");
     }
@@ -322,6 +347,24 @@ abstract class BadInputIntegrationTests extends IntegrationTest {
                 .verify()
                 .path("createMessage")
                 .valueIsNull();
+        expectNoMessageStored();
+    }
+
+    /** A variable that its type refuses: the operation does not run. */
+    private void expectInvalidMessageVariable(Map<String, Object> overrides) {
+        graphQl(alice)
+                .documentName("createMessage")
+                .variables(message(overrides))
+                .execute()
+                .errors()
+                .expect(error -> "ValidationError".equals(error.getErrorType().toString()))
+                .verify()
+                .path("createMessage")
+                .pathDoesNotExist();
+        expectNoMessageStored();
+    }
+
+    private void expectNoMessageStored() {
         graphQl(alice)
                 .documentName("getConversationMessages")
                 .variable("conversationId", conversationId)
