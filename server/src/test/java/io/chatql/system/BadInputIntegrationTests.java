@@ -88,6 +88,52 @@ abstract class BadInputIntegrationTests extends IntegrationTest {
                 .isEqualTo("42");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"a\u0000b", "lone \ud800 high", "lone \udc00 low", "reversed \udc00\ud800"})
+    void contentWithNulOrUnpairedSurrogateIsRefused(String content) {
+        expectRefusedMessage(Map.of("content", content), "BAD_REQUEST");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\u0000b", "a\ud800", "a\udfff"})
+    void messageIdWithNulOrUnpairedSurrogateIsRefused(String id) {
+        expectRefusedMessage(Map.of("id", id), "BAD_REQUEST");
+    }
+
+    @Test
+    void contentWithPairedSurrogatesIsStored() {
+        graphQl(alice)
+                .documentName("createMessage")
+                .variables(message(Map.of("content", "smile \ud83d\ude00")))
+                .execute()
+                .path("createMessage.content")
+                .entity(String.class)
+                .isEqualTo("smile \ud83d\ude00");
+    }
+
+    @Test
+    void literalWithNulIsRefused() {
+        expectRefusedDocument(
+                "mutation { createConversation(id: \"c\\u0000\", name: \"n\") { id } }", "must not contain");
+        expectRefusedDocument(
+                "mutation { createConversation(id: \"c\", name: \"n\\u0000\") { id } }", "must not contain");
+    }
+
+    @Test
+    void literalWithUnpairedSurrogateDoesNotParse() {
+        graphQl(alice)
+                .document("mutation { createConversation(id: \"c\", name: \"n\\ud800\") { id } }")
+                .execute()
+                .errors()
+                .expect(error -> "InvalidSyntax".equals(error.getErrorType().toString()))
+                .verify();
+    }
+
+    @Test
+    void nextTokenWithNulIsRefused() {
+        expectRefusedPage(Map.of("after", "abc\u0000def"));
+    }
+
     @Test
     void messageIdOver128CharactersIsRefused() {
         expectRefusedMessage(Map.of("id", "x".repeat(129)), "BAD_REQUEST");
