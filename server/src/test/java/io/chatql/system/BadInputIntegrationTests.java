@@ -309,6 +309,46 @@ abstract class BadInputIntegrationTests extends IntegrationTest {
         expectRefusedDocument("{ me " + "{ id ".repeat(1000) + "}".repeat(1001), "");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\\u0000", "\\ud800", "\\udc00"})
+    void authBodyWithNulOrUnpairedSurrogateIsRefused(String escape) {
+        Map<String, String> bodies = Map.of(
+                "/auth/sign-in",
+                "{\"username\":\"alice" + escape + "\",\"password\":\"secret-password\"}",
+                "/auth/sign-up",
+                "{\"username\":\"bob\",\"email\":\"b@example.com\",\"password\":\"pass" + escape + "word\"}",
+                "/auth/confirm-sign-up",
+                "{\"username\":\"" + alice.username() + "\",\"code\":\"12" + escape + "34\"}");
+        bodies.forEach((uri, body) -> http().post()
+                .uri(uri)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.message")
+                .value(message -> assertThat((String) message).contains("must not contain")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\u0000", "\\ud800"})
+    void analyticsEventWithNulOrUnpairedSurrogateIsRefused(String escape) {
+        http().post()
+                .uri("/analytics/events")
+                .header("Authorization", "Bearer " + alice.accessToken())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"events\":[{\"type\":\"page.view\",\"timestamp\":\"" + java.time.Instant.now()
+                        + "\",\"sessionId\":\"5f0c7a52-2b1e-4d4e-9a8e-0d6f4c1b2a3e\","
+                        + "\"attributes\":{\"page\":\"/chat" + escape + "\"}}]}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.message")
+                .value(message -> assertThat((String) message).contains("must not contain"));
+    }
+
     @Test
     void bodyOver1MegabyteIsRefused() {
         String content = "x".repeat(1024 * 1024);
