@@ -1,9 +1,13 @@
 package io.chatql.analytics;
 
 import io.chatql.system.BlockingWork;
+import io.chatql.system.Inputs;
 import io.chatql.system.RequestRefusedException;
 import io.chatql.system.RestErrorMapping;
 import java.security.Principal;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -35,7 +39,21 @@ class ClientEventController {
     @PostMapping("/analytics/events")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Mono<Accepted> record(@RequestBody JsonNode batch, Principal caller) {
+        requireStorable(batch);
         return blocking.of(() -> new Accepted(events.accept(caller.getName(), batch)));
+    }
+
+    /** Refuses a batch holding, in any name or string, text that is not {@link Inputs#isStorable storable}. */
+    private static void requireStorable(JsonNode batch) {
+        Deque<JsonNode> nodes = new ArrayDeque<>(List.of(batch));
+        while (!nodes.isEmpty()) {
+            JsonNode node = nodes.pop();
+            if (node.isString()) {
+                Inputs.requireStorable("events", node.stringValue());
+            }
+            node.properties().forEach(property -> Inputs.requireStorable("events", property.getKey()));
+            nodes.addAll(node.values());
+        }
     }
 
     @ExceptionHandler

@@ -1,6 +1,7 @@
 package io.chatql.auth;
 
 import io.chatql.system.BlockingWork;
+import io.chatql.system.Inputs;
 import java.net.InetSocketAddress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -109,22 +110,57 @@ class AuthController {
     record SignUp(
             @Nullable String username,
             @Nullable String email,
-            @Nullable String password) {}
+            @Nullable String password) {
+        SignUp {
+            Inputs.requireStorable("username", username);
+            Inputs.requireStorable("email", email);
+            Inputs.requireStorable("password", password);
+        }
+    }
 
     record ConfirmSignUp(
-            @Nullable String username, @Nullable String code) {}
+            @Nullable String username, @Nullable String code) {
+        ConfirmSignUp {
+            Inputs.requireStorable("username", username);
+            Inputs.requireStorable("code", code);
+        }
+    }
 
-    record UsernameOnly(@Nullable String username) {}
+    record UsernameOnly(@Nullable String username) {
+        UsernameOnly {
+            Inputs.requireStorable("username", username);
+        }
+    }
 
     record ConfirmForgotPassword(
             @Nullable String username,
             @Nullable String code,
-            @Nullable String newPassword) {}
+            @Nullable String newPassword) {
+        ConfirmForgotPassword {
+            Inputs.requireStorable("username", username);
+            Inputs.requireStorable("code", code);
+            Inputs.requireStorable("newPassword", newPassword);
+        }
+    }
 
     record ChangePassword(
-            @Nullable String oldPassword, @Nullable String newPassword) {}
+            @Nullable String oldPassword, @Nullable String newPassword) {
+        ChangePassword {
+            Inputs.requireStorable("oldPassword", oldPassword);
+            Inputs.requireStorable("newPassword", newPassword);
+        }
+    }
 
-    record SignIn(@Nullable String username, @Nullable String password) {}
+    record SignIn(@Nullable String username, @Nullable String password) {
+        SignIn {
+            Inputs.requireStorable("username", username);
+            Inputs.requireStorable("password", password);
+        }
+    }
 
-    record RefreshToken(@Nullable String refreshToken) {}
+    record RefreshToken(@Nullable String refreshToken) {
+        RefreshToken {
+            Inputs.requireStorable("refreshToken", refreshToken);
+        }
+    }
 }

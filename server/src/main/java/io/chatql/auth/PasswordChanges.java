@@ -61,14 +61,15 @@ class PasswordChanges {
      * Mails a password reset code, replacing the last one (see {@link VerificationCodes#reissue}), when
      * {@code username} has a confirmed account; otherwise does nothing, and the caller learns nothing of
      * which it was, neither from the answer nor from its time: all this happens after the answer.
-     * Without a mail server no code can be sent, which is logged.
+     * Without a mail server no code can be sent; that was said once, at start-up (see {@link
+     * AccountMail}), and each such request is logged at DEBUG only, since anyone can send it.
      */
     void forgot(@Nullable String username) {
         if (username == null) {
             throw new InvalidInputException("username is required");
         }
         if (!mail.enabled()) {
-            LOG.warn("A password reset code was asked for, but no mail server is configured to send it.");
+            LOG.debug("A password reset code was asked for, but no mail server is configured to send it.");
             return;
         }
         mail.sendInBackground(() -> users.findByUsername(username)

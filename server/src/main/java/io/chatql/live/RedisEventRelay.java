@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,9 @@ import org.springframework.context.SmartLifecycle;
  * with its own id, to one channel, and delivers the events of the other nodes to its subscribers.
  * While Redis is unreachable, events still reach this node's subscribers; other nodes' subscribers
  * miss them until the next event of the same conversation fills the gap from the database, or until
- * they resume; nothing is queued meanwhile. Lettuce reconnects and subscribes again by itself.
+ * they resume; nothing is queued meanwhile. Lettuce reconnects and subscribes again by itself. An
+ * outage is logged once, with a WARN for its first unrelayed event and a line counting them all when
+ * relaying works again, not once per event.
  */
 class RedisEventRelay implements EventRelay, SmartLifecycle {
 
@@ -35,6 +38,9 @@ class RedisEventRelay implements EventRelay, SmartLifecycle {
     private final RelayFormat format;
 
     private final String node = UUID.randomUUID().toString();
+
+    /** How many events in a row could not be relayed: while Redis is down, only the first is logged. */
+    private final AtomicLong unrelayed = new AtomicLong();
 
     private @Nullable RedisClient client;
 
@@ -56,9 +62,20 @@ class RedisEventRelay implements EventRelay, SmartLifecycle {
             return;
         }
         String message = format.write(node, event);
-        connection.async().publish(live.redisChannel(), message).exceptionally(failure -> {
-            LOG.warn("Could not relay {} to other nodes: {}", event.getClass().getSimpleName(), failure.getMessage());
-            return 0L;
+        connection.async().publish(live.redisChannel(), message).whenComplete((receivers, failure) -> {
+            if (failure != null) {
+                if (unrelayed.getAndIncrement() == 0) {
+                    LOG.warn(
+                            "Could not relay {} to other nodes, nor will say so of the next ones until Redis answers: {}",
+                            event.getClass().getSimpleName(),
+                            failure.getMessage());
+                }
+            } else {
+                long missed = unrelayed.getAndSet(0);
+                if (missed > 0) {
+                    LOG.info("Relaying events to other nodes again, after {} could not be relayed", missed);
+                }
+            }
         });
     }
 

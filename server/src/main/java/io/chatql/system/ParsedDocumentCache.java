@@ -2,11 +2,20 @@ package io.chatql.system;
 
 import graphql.ExecutionInput;
 import graphql.ParseAndValidate;
-import graphql.ParseAndValidateResult;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.language.Document;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.exceptions.ParseCancelledException;
+import graphql.parser.exceptions.ParseCancelledTooDeepException;
+import graphql.parser.exceptions.ParseCancelledTooManyCharsException;
+import graphql.parser.exceptions.ParseCancelledTooManyNumericLiteralCharactersException;
+import graphql.validation.ValidationError;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +31,9 @@ import org.springframework.graphql.execution.GraphQlSource;
  * same few documents over and over. The {@value #CAPACITY} most recently used documents of at most
  * {@value #MAX_CACHED_LENGTH} characters are kept, so that the cache stays small whatever is sent.
  * Requests over HTTP and over real-time connections share it: a connection that looks at an operation
- * before running it, to see whether it can share its execution, reads it here too.
+ * before running it, to see whether it can share its execution, reads it here too. Every document is
+ * parsed and checked within {@link DocumentLimits} before it is validated, so that what a client sends
+ * cannot make the parser or validation recurse without bound.
  */
 @Configuration(proxyBeanMethods = false)
 public class ParsedDocumentCache implements PreparsedDocumentProvider {
@@ -49,24 +60,32 @@ public class ParsedDocumentCache implements PreparsedDocumentProvider {
         return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(this));
     }
 
+    /**
+     * The document of {@code input}, parsed, checked and validated here rather than by graphql-java's
+     * {@code parseAndValidate}, which knows nothing of {@link DocumentLimits}.
+     */
     @Override
     public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(
             ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+        return CompletableFuture.completedFuture(document(input));
+    }
+
+    private PreparsedDocumentEntry document(ExecutionInput input) {
         String query = input.getQuery();
         if (query.length() > MAX_CACHED_LENGTH) {
-            return CompletableFuture.completedFuture(parseAndValidate.apply(input));
+            return parseAndValidate(input);
         }
         PreparsedDocumentEntry cached;
         synchronized (documents) {
             cached = documents.get(query);
         }
         if (cached == null) {
-            cached = parseAndValidate.apply(input);
+            cached = parseAndValidate(input);
             synchronized (documents) {
                 documents.put(query, cached);
             }
         }
-        return CompletableFuture.completedFuture(cached);
+        return cached;
     }
 
     /**
@@ -74,20 +93,37 @@ public class ParsedDocumentCache implements PreparsedDocumentProvider {
      * or parsed, validated against the schema and cached as a request's would be.
      */
     public PreparsedDocumentEntry document(String query) {
-        return getDocumentAsync(ExecutionInput.newExecutionInput(query).build(), this::parseAndValidate)
-                .join();
+        return document(ExecutionInput.newExecutionInput(query).build());
     }
 
-    /** What graphql-java makes of a document it parses and validates for a request. */
+    /**
+     * Parses {@code input}'s document within the limits, refuses fragments beyond them with BAD_REQUEST
+     * and validates the rest against the schema.
+     */
     private PreparsedDocumentEntry parseAndValidate(ExecutionInput input) {
-        ParseAndValidateResult result =
-                ParseAndValidate.parseAndValidate(graphQl.getObject().schema(), input);
-        if (result.getSyntaxException() != null) {
-            return new PreparsedDocumentEntry(result.getSyntaxException().toInvalidSyntaxError());
+        Locale locale = Objects.requireNonNullElse(input.getLocale(), Locale.getDefault());
+        Document document;
+        try {
+            document = new Parser()
+                    .parseDocument(ParserEnvironment.newParserEnvironment()
+                            .document(input.getQuery())
+                            .parserOptions(DocumentLimits.PARSER_OPTIONS)
+                            .locale(locale)
+                            .build());
+        } catch (ParseCancelledException
+                | ParseCancelledTooDeepException
+                | ParseCancelledTooManyCharsException
+                | ParseCancelledTooManyNumericLiteralCharactersException ex) {
+            return new PreparsedDocumentEntry(DocumentLimits.refusal(ex.getMessage()));
+        } catch (InvalidSyntaxException ex) {
+            return new PreparsedDocumentEntry(ex.toInvalidSyntaxError());
         }
-        Document document = Objects.requireNonNull(result.getDocument());
-        return result.getValidationErrors().isEmpty()
-                ? new PreparsedDocumentEntry(document)
-                : new PreparsedDocumentEntry(document, result.getValidationErrors());
+        String refusal = DocumentLimits.fragmentRefusal(document);
+        if (refusal != null) {
+            return new PreparsedDocumentEntry(DocumentLimits.refusal(refusal));
+        }
+        List<ValidationError> errors =
+                ParseAndValidate.validate(graphQl.getObject().schema(), document, locale);
+        return errors.isEmpty() ? new PreparsedDocumentEntry(document) : new PreparsedDocumentEntry(document, errors);
     }
 }

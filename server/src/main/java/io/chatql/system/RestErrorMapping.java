@@ -38,6 +38,11 @@ public class RestErrorMapping {
 
     @ExceptionHandler
     ResponseEntity<Body> unreadableBody(ServerWebInputException ex) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidInputException invalid) {
+                return invalidInput(invalid);
+            }
+        }
         return answer(HttpStatus.BAD_REQUEST, "invalid_request", "the request body must be a JSON object");
     }
 

@@ -21,9 +21,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -357,6 +360,16 @@ abstract class IdentityIntegrationTests extends IntegrationTest {
                 .exchange()
                 .expectStatus()
                 .isUnauthorized();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void forgotPasswordWithoutAMailServerLogsNoWarningPerCall(CapturedOutput output) {
+        for (int i = 0; i < 3; i++) {
+            forgotPassword(uniqueName("nobody"));
+        }
+
+        assertThat(output.getOut()).doesNotContain("WARN").doesNotContain("password reset code");
     }
 
     private byte[] forgotPassword(String username) {

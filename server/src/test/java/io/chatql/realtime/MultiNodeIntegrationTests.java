@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.client.WebSocketDisconnectedException;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
@@ -81,7 +84,8 @@ class MultiNodeIntegrationTests {
     }
 
     @Test
-    void redisRestartKillsNoNodeAndLosesNoMessage() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void redisRestartKillsNoNodeAndLosesNoMessage(CapturedOutput output) throws Exception {
         Account alice = nodeA.client().signUp("alice");
         Account bob = nodeB.client().signUp("bob");
         String conversationId = nodeA.client().startConversation(alice, bob);
@@ -101,6 +105,7 @@ class MultiNodeIntegrationTests {
         onB.awaitExactly(sent);
         onB.stop();
         expectHealth(nodeA, "readiness", 200, "UP");
+        assertThat(output.getOut().split("Could not relay", -1)).hasSize(2);
     }
 
     /** The node's health {@code group} answers {@code status}, with Redis as {@code redisStatus}. */

@@ -64,6 +64,77 @@ abstract class BadInputIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void messageIdOtherThanAStringOrIntegerIsRefused() {
+        for (Object id : List.of(Map.of("a", 1), List.of("a", "b"), 1.5, true)) {
+            expectInvalidMessageVariable(Map.of("id", id));
+        }
+    }
+
+    @Test
+    void conversationIdOtherThanAStringOrIntegerIsRefused() {
+        for (Object id : List.of(Map.of("id", conversationId), List.of(conversationId))) {
+            expectInvalidMessageVariable(Map.of("conversationId", id));
+        }
+    }
+
+    @Test
+    void integerIdIsAccepted() {
+        graphQl(alice)
+                .documentName("createMessage")
+                .variables(message(Map.of("id", 42)))
+                .execute()
+                .path("createMessage.id")
+                .entity(String.class)
+                .isEqualTo("42");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\u0000b", "lone \ud800 high", "lone \udc00 low", "reversed \udc00\ud800"})
+    void contentWithNulOrUnpairedSurrogateIsRefused(String content) {
+        expectRefusedMessage(Map.of("content", content), "BAD_REQUEST");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\u0000b", "a\ud800", "a\udfff"})
+    void messageIdWithNulOrUnpairedSurrogateIsRefused(String id) {
+        expectRefusedMessage(Map.of("id", id), "BAD_REQUEST");
+    }
+
+    @Test
+    void contentWithPairedSurrogatesIsStored() {
+        graphQl(alice)
+                .documentName("createMessage")
+                .variables(message(Map.of("content", "smile \ud83d\ude00")))
+                .execute()
+                .path("createMessage.content")
+                .entity(String.class)
+                .isEqualTo("smile \ud83d\ude00");
+    }
+
+    @Test
+    void literalWithNulIsRefused() {
+        expectRefusedDocument(
+                "mutation { createConversation(id: \"c\\u0000\", name: \"n\") { id } }", "must not contain");
+        expectRefusedDocument(
+                "mutation { createConversation(id: \"c\", name: \"n\\u0000\") { id } }", "must not contain");
+    }
+
+    @Test
+    void literalWithUnpairedSurrogateDoesNotParse() {
+        graphQl(alice)
+                .document("mutation { createConversation(id: \"c\", name: \"n\\ud800\") { id } }")
+                .execute()
+                .errors()
+                .expect(error -> "InvalidSyntax".equals(error.getErrorType().toString()))
+                .verify();
+    }
+
+    @Test
+    void nextTokenWithNulIsRefused() {
+        expectRefusedPage(Map.of("after", "abc\u0000def"));
+    }
+
+    @Test
     void messageIdOver128CharactersIsRefused() {
         expectRefusedMessage(Map.of("id", "x".repeat(129)), "BAD_REQUEST");
     }
@@ -200,6 +271,84 @@ abstract class BadInputIntegrationTests extends IntegrationTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void chainOrCycleOf1000FragmentsIsRefused(boolean cycle) {
+        StringBuilder document = new StringBuilder("query { ...F0 }");
+        for (int i = 0; i < 1000; i++) {
+            document.append(" fragment F").append(i).append(" on Query { ");
+            document.append(i < 999 ? "...F" + (i + 1) : cycle ? "...F0" : "me { id }")
+                    .append(" }");
+        }
+
+        expectRefusedDocument(document.toString(), "fragment");
+    }
+
+    @Test
+    void fragmentsExpandingToTooManyFieldsAreRefused() {
+        StringBuilder document = new StringBuilder("query { ...F0 }");
+        for (int i = 0; i < 4; i++) {
+            document.append(" fragment F").append(i).append(" on Query { ");
+            for (int spread = 0; spread < 30; spread++) {
+                document.append("...F").append(i + 1).append(' ');
+            }
+            document.append('}');
+        }
+        document.append(" fragment F4 on Query { me { id } }");
+
+        expectRefusedDocument(document.toString(), "fields");
+    }
+
+    @Test
+    void documentOfTooManyTokensIsRefused() {
+        expectRefusedDocument("{ me { " + "id ".repeat(20_000) + "} }", "tokens");
+    }
+
+    @Test
+    void documentNestedTooDeeplyToParseIsRefused() {
+        expectRefusedDocument("{ me " + "{ id ".repeat(1000) + "}".repeat(1001), "");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\u0000", "\\ud800", "\\udc00"})
+    void authBodyWithNulOrUnpairedSurrogateIsRefused(String escape) {
+        Map<String, String> bodies = Map.of(
+                "/auth/sign-in",
+                "{\"username\":\"alice" + escape + "\",\"password\":\"secret-password\"}",
+                "/auth/sign-up",
+                "{\"username\":\"bob\",\"email\":\"b@example.com\",\"password\":\"pass" + escape + "word\"}",
+                "/auth/confirm-sign-up",
+                "{\"username\":\"" + alice.username() + "\",\"code\":\"12" + escape + "34\"}");
+        bodies.forEach((uri, body) -> http().post()
+                .uri(uri)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.message")
+                .value(message -> assertThat((String) message).contains("must not contain")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\\u0000", "\\ud800"})
+    void analyticsEventWithNulOrUnpairedSurrogateIsRefused(String escape) {
+        http().post()
+                .uri("/analytics/events")
+                .header("Authorization", "Bearer " + alice.accessToken())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"events\":[{\"type\":\"page.view\",\"timestamp\":\"" + java.time.Instant.now()
+                        + "\",\"sessionId\":\"5f0c7a52-2b1e-4d4e-9a8e-0d6f4c1b2a3e\","
+                        + "\"attributes\":{\"page\":\"/chat" + escape + "\"}}]}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.message")
+                .value(message -> assertThat((String) message).contains("must not contain"));
+    }
+
     @Test
     void bodyOver1MegabyteIsRefused() {
         String content = "x".repeat(1024 * 1024);
@@ -254,6 +403,16 @@ abstract class BadInputIntegrationTests extends IntegrationTest {
         assertThat(session.closeStatus().getCode()).isEqualTo(4429);
     }
 
+    private void expectRefusedDocument(String document, String explanation) {
+        graphQl(alice)
+                .document(document)
+                .execute()
+                .errors()
+                .expect(error -> "BAD_REQUEST".equals(error.getErrorType().toString())
+                        && error.getMessage().contains(explanation))
+                .verify();
+    }
+
     private Map<String, Object> message(Map<String, Object> overrides) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("id", VALID_ID);
@@ -274,6 +433,24 @@ abstract class BadInputIntegrationTests extends IntegrationTest {
                 .verify()
                 .path("createMessage")
                 .valueIsNull();
+        expectNoMessageStored();
+    }
+
+    /** A variable that its type refuses: the operation does not run. */
+    private void expectInvalidMessageVariable(Map<String, Object> overrides) {
+        graphQl(alice)
+                .documentName("createMessage")
+                .variables(message(overrides))
+                .execute()
+                .errors()
+                .expect(error -> "ValidationError".equals(error.getErrorType().toString()))
+                .verify()
+                .path("createMessage")
+                .pathDoesNotExist();
+        expectNoMessageStored();
+    }
+
+    private void expectNoMessageStored() {
         graphQl(alice)
                 .documentName("getConversationMessages")
                 .variable("conversationId", conversationId)

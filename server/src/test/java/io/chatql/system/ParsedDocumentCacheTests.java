@@ -33,13 +33,45 @@ class ParsedDocumentCacheTests {
     }
 
     @Test
-    void aDocumentRunBeforeIsReadFromTheCache() {
+    void aDocumentRunBeforeIsReadFromTheCacheAndParsedWithinItsLimits() {
         PreparsedDocumentEntry run = cache.getDocumentAsync(
                         ExecutionInput.newExecutionInput("{ hello }").build(), this::parse)
                 .join();
 
         assertThat(cache.document("{ hello }")).isSameAs(run);
-        assertThat(parses).hasValue(1);
+        assertThat(parses).hasValue(0);
+    }
+
+    @Test
+    void aFragmentCycleIsRefusedBeforeValidation() {
+        PreparsedDocumentEntry read =
+                cache.document("{ ...A } fragment A on Query { ...B } fragment B on Query { hello ...A }");
+
+        assertThat(read.getErrors()).singleElement().satisfies(error -> {
+            assertThat(error.getErrorType().toString()).isEqualTo("BAD_REQUEST");
+            assertThat(error.getMessage()).isEqualTo("fragment A spreads itself");
+        });
+    }
+
+    @Test
+    void fragmentsNestedWithinTheLimitAreValidated() {
+        StringBuilder document = new StringBuilder("{ ...F0 }");
+        for (int i = 0; i < DocumentLimits.MAX_FRAGMENT_DEPTH - 1; i++) {
+            document.append(" fragment F")
+                    .append(i)
+                    .append(" on Query { ...F")
+                    .append(i + 1)
+                    .append(" }");
+        }
+        document.append(" fragment F")
+                .append(DocumentLimits.MAX_FRAGMENT_DEPTH - 1)
+                .append(" on Query { hello }");
+
+        assertThat(cache.document(document.toString()).hasErrors()).isFalse();
+        assertThat(cache.document(document.toString().replace("{ ...F0 }", "{ ...X } fragment X on Query { ...F0 }"))
+                        .getErrors())
+                .singleElement()
+                .satisfies(error -> assertThat(error.getMessage()).contains("nested more than"));
     }
 
     @Test
