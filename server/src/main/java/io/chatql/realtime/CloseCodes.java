@@ -9,6 +9,12 @@ final class CloseCodes {
 
     static final CloseStatus GOING_AWAY = new CloseStatus(1001, "Server shutting down");
 
+    /**
+     * A message was larger than the server reads, whether in one frame (refused by Netty's decoder
+     * with this same code) or in fragments that add up to more.
+     */
+    static final CloseStatus MESSAGE_TOO_BIG = new CloseStatus(1009, "Message too big");
+
     /** The server could not do what the connection needs, such as check its credentials; it may retry. */
     static final CloseStatus INTERNAL_ERROR = new CloseStatus(1011, "Internal server error");
 

@@ -4,6 +4,7 @@ import graphql.ErrorClassification;
 import io.chatql.auth.ConnectionAuthentication;
 import io.chatql.system.ErrorTypes;
 import io.netty.channel.Channel;
+import io.netty.handler.codec.TooLongFrameException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,10 @@ final class RealtimeConnection {
                 .map(WebSocketMessage::getPayloadAsText)
                 .concatMap(this::receive)
                 .then()
+                .onErrorResume(TooLongFrameException.class, tooLong -> {
+                    close(CloseCodes.MESSAGE_TOO_BIG);
+                    return Mono.empty();
+                })
                 .doFinally(signal -> release());
     }
 

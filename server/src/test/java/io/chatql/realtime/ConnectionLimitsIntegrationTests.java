@@ -6,7 +6,7 @@ import io.chatql.support.Account;
 import io.chatql.support.H2Database;
 import io.chatql.support.IntegrationTest;
 import io.chatql.support.RawWebSocket;
-import io.chatql.support.StalledWebSocket;
+import io.chatql.support.WireWebSocket;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.ContextConfiguration;
@@ -85,7 +85,7 @@ class ConnectionLimitsIntegrationTests extends IntegrationTest {
         Account alice = signUp("alice");
         String conversationId = startConversation(alice);
         int subscribersBefore = subscribers.count();
-        try (StalledWebSocket stalled = StalledWebSocket.connect(port, "/graphql", "graphql-transport-ws")) {
+        try (WireWebSocket stalled = WireWebSocket.connect(port, "/graphql", "graphql-transport-ws")) {
             stalled.send(init(alice));
             stalled.send(subscribe("1", conversationId));
             awaitSubscribers(subscribersBefore + 1);

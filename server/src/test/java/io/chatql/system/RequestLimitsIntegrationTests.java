@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chatql.support.Account;
 import io.chatql.support.IntegrationTest;
 import io.chatql.support.RawWebSocket;
+import io.chatql.support.WireWebSocket;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -132,10 +133,33 @@ abstract class RequestLimitsIntegrationTests extends IntegrationTest {
     @ValueSource(strings = {"graphql-transport-ws", "graphql-ws", "appsync"})
     void webSocketMessageOver1MegabyteClosesTheConnectionWith1009(String protocol, CapturedOutput output)
             throws Exception {
-        try (RawWebSocket socket = connect(protocol)) {
-            socket.send(connectionInit(protocol, ONE_MEGABYTE + 1));
+        try (WireWebSocket socket = WireWebSocket.connect(port, path(protocol), subProtocol(protocol))) {
+            socket.announceFrame(ONE_MEGABYTE + 1);
 
-            assertThat(socket.closeStatus(TIMEOUT).getCode()).isEqualTo(1009);
+            assertThat(socket.awaitCloseCode()).isEqualTo(1009);
+        }
+        assertNoStackTrace(output);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"graphql-transport-ws", "graphql-ws", "appsync"})
+    void webSocketMessageOfNearly1MegabyteInFragmentsIsRead(String protocol, CapturedOutput output) throws Exception {
+        try (WireWebSocket socket = WireWebSocket.connect(port, path(protocol), subProtocol(protocol))) {
+            socket.sendFragmented(connectionInit(protocol, NEARLY_ONE_MEGABYTE), 256 * 1024);
+
+            assertThat(socket.awaitContaining("connection_ack")).isNotEmpty();
+        }
+        assertNoStackTrace(output);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"graphql-transport-ws", "graphql-ws", "appsync"})
+    void webSocketMessageOver1MegabyteInFragmentsClosesTheConnectionWith1009(String protocol, CapturedOutput output)
+            throws Exception {
+        try (WireWebSocket socket = WireWebSocket.connect(port, path(protocol), subProtocol(protocol))) {
+            socket.sendFragmented(connectionInit(protocol, ONE_MEGABYTE + 1), 256 * 1024);
+
+            assertThat(socket.awaitCloseCode()).isEqualTo(1009);
         }
         assertNoStackTrace(output);
     }
@@ -173,15 +197,23 @@ abstract class RequestLimitsIntegrationTests extends IntegrationTest {
     }
 
     private RawWebSocket connect(String protocol) {
+        return RawWebSocket.connect(
+                URI.create("ws://127.0.0.1:" + port + path(protocol)), new HttpHeaders(), subProtocol(protocol));
+    }
+
+    private String path(String protocol) {
         if (!protocol.equals("appsync")) {
-            return RawWebSocket.connect(webSocketUri(), new HttpHeaders(), protocol);
+            return "/graphql";
         }
         String header = Base64.getEncoder()
                 .encodeToString(
                         ("{\"Authorization\":\"" + alice.accessToken() + "\",\"host\":\"127.0.0.1:" + port + "\"}")
                                 .getBytes(StandardCharsets.UTF_8));
-        URI uri = URI.create("ws://127.0.0.1:" + port + "/graphql/realtime?header=" + header + "&payload=e30=");
-        return RawWebSocket.connect(uri, new HttpHeaders(), "graphql-ws");
+        return "/graphql/realtime?header=" + header + "&payload=e30=";
+    }
+
+    private static String subProtocol(String protocol) {
+        return protocol.equals("appsync") ? "graphql-ws" : protocol;
     }
 
     /** A {@code connection_init} message of {@code size} bytes, padded with a field the server ignores. */
