@@ -14,6 +14,9 @@ class AppSyncProtocol extends JsonProtocol {
 
     static final String NAME = "graphql-ws";
 
+    /** How its connections are tagged in the meters. */
+    static final String LABEL = "appsync";
+
     /** How long clients wait for a keep-alive before they give the connection up. */
     static final long CONNECTION_TIMEOUT_MS = 300_000;
 
@@ -23,7 +26,7 @@ class AppSyncProtocol extends JsonProtocol {
 
     @Override
     public String label() {
-        return "appsync";
+        return LABEL;
     }
 
     @Override

@@ -12,13 +12,16 @@ class LegacyWsProtocol extends JsonProtocol {
 
     static final String NAME = "graphql-ws";
 
+    /** How its connections are tagged in the meters. */
+    static final String LABEL = "subscriptions-transport-ws";
+
     LegacyWsProtocol(JsonMapper json) {
         super(json);
     }
 
     @Override
     public String label() {
-        return "subscriptions-transport-ws";
+        return LABEL;
     }
 
     @Override

@@ -6,10 +6,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RealtimeMeters implements RealtimeActivity {
+
+    private static final List<String> PROTOCOLS = List.of(
+            TransportWsProtocol.LABEL, LegacyWsProtocol.LABEL, AppSyncProtocol.LABEL, ServerSentEventsMeter.PROTOCOL);
 
     private final MeterRegistry registry;
 
@@ -89,29 +93,24 @@ class RealtimeMeters implements RealtimeActivity {
         refusedConnections.increment();
     }
 
-    /** One gauge per protocol, registered when the protocol is first seen. */
+    /** One gauge per protocol, each registered at 0 at the start, so that alerts can be written on it. */
     private final class ByProtocol {
 
-        private final String name;
-
-        private final String description;
-
-        private final Map<String, AtomicInteger> values = new ConcurrentHashMap<>();
+        private final Map<String, AtomicInteger> values;
 
         ByProtocol(String name, String description) {
-            this.name = name;
-            this.description = description;
-        }
-
-        AtomicInteger of(String protocol) {
-            return values.computeIfAbsent(protocol, tag -> {
+            this.values = PROTOCOLS.stream().collect(Collectors.toUnmodifiableMap(protocol -> protocol, protocol -> {
                 AtomicInteger value = new AtomicInteger();
                 Gauge.builder(name, value, AtomicInteger::get)
                         .description(description)
-                        .tag("protocol", tag)
+                        .tag("protocol", protocol)
                         .register(registry);
                 return value;
-            });
+            }));
+        }
+
+        AtomicInteger of(String protocol) {
+            return values.get(protocol);
         }
 
         int sum() {

@@ -9,13 +9,16 @@ class TransportWsProtocol extends JsonProtocol {
 
     static final String NAME = "graphql-transport-ws";
 
+    /** How its connections are tagged in the meters. */
+    static final String LABEL = "graphql-transport-ws";
+
     TransportWsProtocol(JsonMapper json) {
         super(json);
     }
 
     @Override
     public String label() {
-        return "graphql-transport-ws";
+        return LABEL;
     }
 
     @Override
