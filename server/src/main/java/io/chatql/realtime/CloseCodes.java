@@ -1,5 +1,6 @@
 package io.chatql.realtime;
 
+import java.nio.charset.StandardCharsets;
 import org.springframework.web.reactive.socket.CloseStatus;
 
 /** The close codes of real-time connections, those of graphql-transport-ws and three of our own. */
@@ -40,9 +41,44 @@ final class CloseCodes {
      */
     static final CloseStatus SLOW_CONSUMER = new CloseStatus(4508, "Client too slow: outbound queue full");
 
+    /** The most bytes of UTF-8 a close reason may have: a close frame carries 125, two for the code. */
+    static final int MAX_REASON_BYTES = 123;
+
+    private static final int ELLIPSIS = '…';
+
     private CloseCodes() {}
 
     static CloseStatus subscriberExists(String id) {
-        return new CloseStatus(4409, "Subscriber for " + id + " already exists");
+        return new CloseStatus(4409, fitted("Subscriber for " + id + " already exists"));
+    }
+
+    static CloseStatus invalidMessage(String reason) {
+        return new CloseStatus(BAD_REQUEST.getCode(), fitted(reason));
+    }
+
+    /**
+     * {@code reason}, or as much of it as fits in a close frame, cut between code points and ended
+     * with an ellipsis: a reason may quote what the client sent, of any length.
+     */
+    static String fitted(String reason) {
+        if (reason.getBytes(StandardCharsets.UTF_8).length <= MAX_REASON_BYTES) {
+            return reason;
+        }
+        StringBuilder fitted = new StringBuilder();
+        int budget = MAX_REASON_BYTES - utf8Length(ELLIPSIS);
+        for (int i = 0; i < reason.length(); ) {
+            int codePoint = reason.codePointAt(i);
+            budget -= utf8Length(codePoint);
+            if (budget < 0) {
+                break;
+            }
+            fitted.appendCodePoint(codePoint);
+            i += Character.charCount(codePoint);
+        }
+        return fitted.appendCodePoint(ELLIPSIS).toString();
+    }
+
+    private static int utf8Length(int codePoint) {
+        return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
     }
 }

@@ -112,7 +112,7 @@ final class RealtimeConnection {
         } else if (message instanceof ClientMessage.Terminate) {
             close(CloseCodes.NORMAL);
         } else if (message instanceof ClientMessage.Invalid invalid) {
-            close(new CloseStatus(CloseCodes.BAD_REQUEST.getCode(), invalid.reason()));
+            close(CloseCodes.invalidMessage(invalid.reason()));
         }
         return Mono.empty();
     }

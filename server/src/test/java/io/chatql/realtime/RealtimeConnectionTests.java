@@ -11,6 +11,7 @@ import io.chatql.auth.ConnectionAuthentication;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +80,24 @@ class RealtimeConnectionTests {
                 .verify(TIMEOUT);
 
         assertThat(session.status()).isEqualTo(new CloseStatus(4400, "Unknown message type start"));
+    }
+
+    @Test
+    void aCloseReasonQuotingTheClientIsCutToFitInACloseFrame() {
+        FakeWebSocketSession session = new FakeWebSocketSession(TransportWsProtocol.NAME);
+        String type = "é".repeat(10_000);
+
+        StepVerifier.create(connection(session, new TransportWsProtocol(json)).serve())
+                .then(() -> session.clientSends("{\"type\":\"" + type + "\",\"id\":\"1\"}"))
+                .expectComplete()
+                .verify(TIMEOUT);
+
+        assertThat(session.status().getCode()).isEqualTo(4400);
+        assertThat(session.status().getReason())
+                .startsWith("Unknown message type éé")
+                .endsWith("é…")
+                .satisfies(reason -> assertThat(reason.getBytes(StandardCharsets.UTF_8))
+                        .hasSizeBetween(CloseCodes.MAX_REASON_BYTES - 1, CloseCodes.MAX_REASON_BYTES));
     }
 
     @Test
