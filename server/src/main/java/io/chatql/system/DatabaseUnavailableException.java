@@ -3,9 +3,9 @@ package io.chatql.system;
 import org.springframework.http.HttpStatus;
 
 /**
- * The database could not be reached, or a connection to it broke, so nothing was stored: UNAVAILABLE
- * over GraphQL, 503 over REST. The client retries after a short backoff; posting is idempotent on the
- * message id, so a post whose answer was lost is not stored twice.
+ * The database could not be reached, or a connection to it broke: UNAVAILABLE over GraphQL, 503 over
+ * REST. The transaction was rolled back, or committed just before the connection broke; the client
+ * retries after a short backoff, and as posting is idempotent on the message id, a post is stored once.
  */
 public class DatabaseUnavailableException extends RequestRefusedException {
 
