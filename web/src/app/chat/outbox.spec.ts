@@ -23,6 +23,13 @@ class FakeApollo {
 
 const unreachable = () => throwError(() => new TypeError('Failed to fetch'));
 
+function refused(classification: string, reason = classification) {
+  return throwError(
+    () =>
+      new CombinedGraphQLErrors({ errors: [{ message: reason, extensions: { classification } }] }),
+  );
+}
+
 function message(id: string): OutgoingMessage {
   return {
     id,
@@ -89,44 +96,78 @@ describe('Outbox', () => {
     await vi.waitFor(() => expect(restarted.messages()).toEqual([]));
   });
 
-  it('marks a message the server refuses, never sends it again, and sends the next ones', async () => {
-    const apollo = new FakeApollo();
-    apollo.answer = (id) =>
-      id === 'm1'
-        ? throwError(
-            () =>
-              new CombinedGraphQLErrors({
-                errors: [
-                  { message: 'content is too long', extensions: { classification: 'BAD_REQUEST' } },
-                ],
-              }),
-          )
-        : of({ data: null });
-    const outbox = startOutbox(apollo);
+  it.each(['BAD_REQUEST', 'FORBIDDEN'])(
+    'marks a message refused as %s, never sends it again, and sends the next ones',
+    async (classification) => {
+      const apollo = new FakeApollo();
+      apollo.answer = (id) =>
+        id === 'm1' ? refused(classification, 'refused') : of({ data: null });
+      const outbox = startOutbox(apollo);
 
-    await outbox.add(message('m1'));
-    await outbox.add(message('m2'));
+      await outbox.add(message('m1'));
+      await outbox.add(message('m2'));
 
-    await vi.waitFor(() =>
-      expect(outbox.messages()).toEqual([{ ...message('m1'), refusal: 'content is too long' }]),
-    );
-    expect(apollo.sent).toEqual(['m1', 'm2']);
-  });
+      await vi.waitFor(() =>
+        expect(outbox.messages()).toEqual([{ ...message('m1'), refusal: 'refused' }]),
+      );
+      expect(apollo.sent).toEqual(['m1', 'm2']);
+    },
+  );
 
   it('keeps, to try again, a message that met an error of the server itself', async () => {
     const apollo = new FakeApollo();
-    apollo.answer = () =>
-      throwError(
-        () =>
-          new CombinedGraphQLErrors({
-            errors: [{ message: 'internal', extensions: { classification: 'INTERNAL_ERROR' } }],
-          }),
-      );
+    apollo.answer = () => refused('INTERNAL_ERROR');
     const outbox = startOutbox(apollo);
 
     await outbox.add(message('m1'));
     await vi.waitFor(() => expect(apollo.sent).toEqual(['m1']));
 
     expect(outbox.messages()).toEqual([message('m1')]);
+  });
+
+  // Without vi.waitFor, which would move the fake clock.
+  describe('with a clock', () => {
+    beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+    afterEach(() => vi.useRealTimers());
+
+    it('sends again after a second a message the database could not take, with the same id', async () => {
+      const apollo = new FakeApollo();
+      apollo.answer = () => refused('UNAVAILABLE');
+      const outbox = startOutbox(apollo);
+
+      await outbox.add(message('m1'));
+      await vi.advanceTimersByTimeAsync(999);
+      expect(apollo.sent).toEqual(['m1']);
+      expect(outbox.messages()).toEqual([message('m1')]);
+
+      apollo.answer = () => of({ data: null });
+      await vi.advanceTimersByTimeAsync(1);
+
+      expect(apollo.sent).toEqual(['m1', 'm1']);
+      expect(outbox.messages()).toEqual([]);
+    });
+
+    it('waits twice as long after each try that fails, up to half a minute', async () => {
+      const apollo = new FakeApollo();
+      apollo.answer = unreachable;
+      const outbox = startOutbox(apollo);
+      await outbox.add(message('m1'));
+
+      for (const [delay, tries] of [
+        [1_000, 2],
+        [2_000, 3],
+        [4_000, 4],
+        [8_000, 5],
+        [16_000, 6],
+        [30_000, 7],
+        [30_000, 8],
+      ]) {
+        await vi.advanceTimersByTimeAsync(delay - 1);
+        expect(apollo.sent).toHaveLength(tries - 1);
+        await vi.advanceTimersByTimeAsync(1);
+        expect(apollo.sent).toHaveLength(tries);
+      }
+      expect(outbox.messages()).toEqual([message('m1')]);
+    });
   });
 });

@@ -23,8 +23,13 @@ export interface OutgoingMessage {
 
 const OUTBOX_KEY = 'outbox';
 
-/** While messages wait and nothing says the network is back, sending is tried again this often. */
-const RETRY_DELAY_MS = 5_000;
+/**
+ * While messages wait and nothing says the network is back, sending is tried again after this delay,
+ * doubled after each try that fails, up to {@link MAX_RETRY_DELAY_MS}.
+ */
+const FIRST_RETRY_DELAY_MS = 1_000;
+
+const MAX_RETRY_DELAY_MS = 30_000;
 
 /**
  * Messages on their way to the server. Each is kept in IndexedDB before it is sent, so that it
@@ -41,6 +46,9 @@ export class Outbox {
   private sending = false;
 
   private retry?: ReturnType<typeof setTimeout>;
+
+  /** Tries that failed since the server last answered, which lengthen the wait before the next. */
+  private failedTries = 0;
 
   /** The signed-in user's waiting and refused messages, oldest first. */
   readonly messages = computed(() =>
@@ -90,9 +98,11 @@ export class Outbox {
       while ((next = this.messages().find((message) => !message.refusal))) {
         const refusal = await this.send(next);
         if (refusal === undefined) {
-          this.retry = setTimeout(() => this.sendWaiting(), RETRY_DELAY_MS);
+          this.retry = setTimeout(() => this.sendWaiting(), this.retryDelay());
+          this.failedTries++;
           return;
         }
+        this.failedTries = 0;
         const sent = next;
         await this.keep(
           refusal
@@ -143,6 +153,10 @@ export class Outbox {
     }
   }
 
+  private retryDelay(): number {
+    return Math.min(FIRST_RETRY_DELAY_MS * 2 ** this.failedTries, MAX_RETRY_DELAY_MS);
+  }
+
   private async keep(messages: OutgoingMessage[]): Promise<void> {
     this.waiting.set(messages);
     await set(OUTBOX_KEY, messages, offlineStore()).catch(() => undefined);
@@ -163,9 +177,14 @@ export function asMessage(message: OutgoingMessage): Message {
   };
 }
 
-/** Errors of the server itself, or of a token about to be refreshed, may be gone on the next try. */
+/**
+ * Errors of the server itself, of a database briefly unavailable, or of a token about to be
+ * refreshed, may be gone on the next try.
+ */
 function mayMend(error: CombinedGraphQLErrors): boolean {
   return error.errors.some((refused) =>
-    ['INTERNAL_ERROR', 'UNAUTHORIZED'].includes(String(refused.extensions?.['classification'])),
+    ['INTERNAL_ERROR', 'UNAVAILABLE', 'UNAUTHORIZED'].includes(
+      String(refused.extensions?.['classification']),
+    ),
   );
 }

@@ -9,7 +9,9 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Runs blocking work, such as JDBC calls and password hashing, on a bounded pool of its own so that
- * the Netty event loop never waits on the database.
+ * the Netty event loop never waits on the database. Work that fails because the database is
+ * unavailable fails with a {@link DatabaseUnavailableException}, which every transport answers as a
+ * retryable error, and the outage is logged once by {@link DatabaseOutageLog}.
  */
 @Component
 public class BlockingWork implements DisposableBean {
@@ -17,14 +19,25 @@ public class BlockingWork implements DisposableBean {
     private final Scheduler scheduler = Schedulers.newBoundedElastic(
             Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE, Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE, "blocking-work");
 
+    private final DatabaseOutageLog outages = new DatabaseOutageLog();
+
     /** The result of {@code work}, computed on the blocking pool when the returned Mono is subscribed. */
     public <T> Mono<T> of(Callable<T> work) {
-        return Mono.fromCallable(work).subscribeOn(scheduler);
+        return Mono.defer(() -> {
+                    long startedAt = System.nanoTime();
+                    return Mono.fromCallable(work)
+                            .doOnSuccess(result -> outages.succeeded(startedAt))
+                            .onErrorMap(DatabaseFailures::isUnavailable, outages::failed);
+                })
+                .subscribeOn(scheduler);
     }
 
     /** Like {@link #of}, for work without a result. */
     public Mono<Void> run(Runnable work) {
-        return Mono.<Void>fromRunnable(work).subscribeOn(scheduler);
+        return this.<Void>of(() -> {
+            work.run();
+            return null;
+        });
     }
 
     @Override

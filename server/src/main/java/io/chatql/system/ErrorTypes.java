@@ -12,6 +12,12 @@ public final class ErrorTypes {
     /** A subscription that fell too far behind was ended, and may resume with {@code after}. */
     static final ErrorClassification FELL_BEHIND = ErrorClassification.errorClassification("FELL_BEHIND");
 
+    /**
+     * The database is briefly unavailable and nothing was stored: retry after a short backoff. Not
+     * Spring's {@code ErrorType.INTERNAL_ERROR}, which says that retrying as is may fail the same way.
+     */
+    static final ErrorClassification UNAVAILABLE = ErrorClassification.errorClassification("UNAVAILABLE");
+
     private ErrorTypes() {}
 
     /** The error type for {@code ex}, or null when it is not a client error and must stay internal. */
@@ -30,6 +36,9 @@ public final class ErrorTypes {
         }
         if (ex instanceof FellBehindException) {
             return FELL_BEHIND;
+        }
+        if (ex instanceof DatabaseUnavailableException) {
+            return UNAVAILABLE;
         }
         return null;
     }

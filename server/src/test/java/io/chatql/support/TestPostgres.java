@@ -40,62 +40,153 @@ public final class TestPostgres {
         return server;
     }
 
+    /**
+     * A server of the caller's own, started on a free port, that it may stop and start again on the
+     * same port and data directory: to see what the application does while the database is down.
+     */
+    public static Dedicated dedicated() {
+        Dedicated dedicated = new Dedicated(LocalServer.create());
+        dedicated.start();
+        return dedicated;
+    }
+
     private static Server start() {
-        try {
-            Path bin = binaries();
-            Path dir = Files.createTempDirectory("chatql-postgres");
-            Path data = dir.resolve("data");
-            boolean root = "root".equals(System.getProperty("user.name"));
-            if (root) {
-                run(dir, List.of("chown", "postgres:postgres", dir.toString()), false);
+        LocalServer local = LocalServer.create();
+        local.start();
+        return local.server;
+    }
+
+    /** A server started from the machine's binaries, its data in a temporary directory deleted at exit. */
+    private static final class LocalServer {
+
+        private final Path bin;
+
+        private final Path dir;
+
+        private final Path data;
+
+        private final boolean root;
+
+        private final int port;
+
+        private final Server server;
+
+        private LocalServer(Path bin, Path dir, boolean root, int port) {
+            this.bin = bin;
+            this.dir = dir;
+            this.data = dir.resolve("data");
+            this.root = root;
+            this.port = port;
+            this.server = new Server("jdbc:postgresql://127.0.0.1:" + port + "/chatql", DATABASE_OWNER, "");
+        }
+
+        /** Initializes the data directory and creates the database, on its first start. */
+        static LocalServer create() {
+            try {
+                Path dir = Files.createTempDirectory("chatql-postgres");
+                boolean root = "root".equals(System.getProperty("user.name"));
+                if (root) {
+                    run(dir, List.of("chown", "postgres:postgres", dir.toString()), false);
+                }
+                LocalServer local = new LocalServer(binaries(), dir, root, freePort());
+                run(
+                        dir,
+                        List.of(
+                                local.bin.resolve("initdb").toString(),
+                                "-D",
+                                local.data.toString(),
+                                "-U",
+                                DATABASE_OWNER,
+                                "--auth=trust",
+                                "--encoding=UTF8",
+                                "--no-sync"),
+                        root);
+                Runtime.getRuntime().addShutdownHook(new Thread(local::delete));
+                return local;
+            } catch (IOException ex) {
+                throw new IllegalStateException("Could not set up a test PostgreSQL server", ex);
             }
-            int port = freePort();
-            run(
-                    dir,
-                    List.of(
-                            bin.resolve("initdb").toString(),
-                            "-D",
-                            data.toString(),
-                            "-U",
-                            DATABASE_OWNER,
-                            "--auth=trust",
-                            "--encoding=UTF8",
-                            "--no-sync"),
-                    root);
-            run(
-                    dir,
-                    List.of(
-                            bin.resolve("pg_ctl").toString(),
-                            "-D",
-                            data.toString(),
-                            "-l",
-                            dir.resolve("postgres.log").toString(),
-                            "-w",
-                            "-o",
-                            "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                                    + " -c synchronous_commit=off -c full_page_writes=off",
-                            "start"),
-                    root);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(bin, dir, data, root)));
-            String base = "jdbc:postgresql://127.0.0.1:" + port + "/";
-            try (var connection = DriverManager.getConnection(base + "postgres", DATABASE_OWNER, "")) {
-                connection.createStatement().execute("create database chatql");
+        }
+
+        /** Starts the server and waits until it accepts connections; creates the database the first time. */
+        void start() {
+            try {
+                pgCtl(List.of(
+                        "-l",
+                        dir.resolve("postgres.log").toString(),
+                        "-w",
+                        "-o",
+                        "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                                + " -c synchronous_commit=off -c full_page_writes=off",
+                        "start"));
+                String base = "jdbc:postgresql://127.0.0.1:" + port + "/";
+                try (var connection = DriverManager.getConnection(base + "postgres", DATABASE_OWNER, "")) {
+                    var exists = connection
+                            .createStatement()
+                            .executeQuery("select 1 from pg_database where datname = 'chatql'");
+                    if (!exists.next()) {
+                        connection.createStatement().execute("create database chatql");
+                    }
+                }
+            } catch (IOException | SQLException ex) {
+                throw new IllegalStateException("Could not start a test PostgreSQL server", ex);
             }
-            return new Server(base + "chatql", DATABASE_OWNER, "");
-        } catch (IOException | SQLException ex) {
-            throw new IllegalStateException("Could not start a test PostgreSQL server", ex);
+        }
+
+        /** Stops the server in {@code mode}, {@code fast} or {@code immediate}, and waits until it is down. */
+        void stop(String mode) {
+            try {
+                pgCtl(List.of("-m", mode, "-w", "stop"));
+            } catch (IOException ex) {
+                throw new IllegalStateException("Could not stop the test PostgreSQL server", ex);
+            }
+        }
+
+        private void delete() {
+            try {
+                if (Files.exists(data.resolve("postmaster.pid"))) {
+                    stop("immediate");
+                }
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder())
+                            .forEach(path -> path.toFile().delete());
+                }
+            } catch (IOException | RuntimeException ex) {
+                System.err.println("Could not stop the test PostgreSQL server in " + dir + ": " + ex.getMessage());
+            }
+        }
+
+        private void pgCtl(List<String> arguments) throws IOException {
+            List<String> command = new ArrayList<>(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString()));
+            command.addAll(arguments);
+            run(dir, command, root);
         }
     }
 
-    private static void stop(Path bin, Path dir, Path data, boolean root) {
-        try {
-            run(dir, List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "stop"), root);
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder())
-                        .forEach(path -> path.toFile().delete());
-            }
-        } catch (IOException | RuntimeException ex) {
-            System.err.println("Could not stop the test PostgreSQL server in " + dir + ": " + ex.getMessage());
+    /** A server of one test class's own, which it stops and starts again; deleted at exit. */
+    public static final class Dedicated {
+
+        private final LocalServer local;
+
+        private Dedicated(LocalServer local) {
+            this.local = local;
+        }
+
+        public Server server() {
+            return local.server;
+        }
+
+        /** Starts the stopped server on the same port and data, and waits until it accepts connections. */
+        public void start() {
+            local.start();
+        }
+
+        /**
+         * Stops the server as a restart does: the sessions open to it are ended, and new connections
+         * are refused until {@link #start}.
+         */
+        public void stop() {
+            local.stop("fast");
         }
     }
 

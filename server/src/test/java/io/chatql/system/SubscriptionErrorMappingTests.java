@@ -27,6 +27,19 @@ class SubscriptionErrorMappingTests {
     }
 
     @Test
+    void aSubscriptionThatCouldNotReadTheDatabaseIsAnsweredAsUnavailable() {
+        List<GraphQLError> errors =
+                mapping.resolveException(new DatabaseUnavailableException()).block(Duration.ofSeconds(5));
+
+        assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.toSpecification())
+                    .extractingByKey("extensions")
+                    .isEqualTo(Map.of("classification", "UNAVAILABLE"));
+            assertThat(error.getMessage()).isEqualTo("The service is briefly unavailable; retry");
+        });
+    }
+
+    @Test
     void anUnexpectedFailureIsLeftToTheDefaultAnswer() {
         List<GraphQLError> errors =
                 mapping.resolveException(new IllegalStateException("a bug")).block(Duration.ofSeconds(5));
