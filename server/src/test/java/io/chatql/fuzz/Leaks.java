@@ -31,6 +31,6 @@ final class Leaks {
     }
 
     static String abbreviated(String text) {
-        return text.length() <= 500 ? text : text.substring(0, 500) + "...";
+        return text.length() <= 300 ? text : text.substring(0, 300) + "...";
     }
 }
