@@ -118,6 +118,23 @@ abstract class RequestLimitsIntegrationTests extends IntegrationTest {
                 .json(TOO_LARGE, JsonCompareMode.STRICT);
     }
 
+    @Test
+    void requestLineOver4KilobytesIs414(CapturedOutput output) {
+        get("/graphql?query=" + "x".repeat(4 * 1024)).expectStatus().isEqualTo(414);
+        assertNoStackTrace(output);
+    }
+
+    @Test
+    void headersOver8KilobytesAre431(CapturedOutput output) {
+        http().get()
+                .uri("/actuator/health")
+                .header("X-Padding", "x".repeat(8 * 1024))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(431);
+        assertNoStackTrace(output);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"graphql-transport-ws", "graphql-ws", "appsync"})
     void webSocketMessageOfNearly1MegabyteIsRead(String protocol, CapturedOutput output) throws Exception {
@@ -194,6 +211,14 @@ abstract class RequestLimitsIntegrationTests extends IntegrationTest {
                 .map(i -> DefaultDataBufferFactory.sharedInstance.wrap(
                         ByteBuffer.wrap(bytes, i * piece, Math.min(piece, bytes.length - i * piece))));
         return request.body(BodyInserters.fromDataBuffers(pieces)).exchange();
+    }
+
+    private WebTestClient.ResponseSpec get(String uri) {
+        return http().get()
+                .uri(URI.create("http://127.0.0.1:" + port + uri))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + alice.accessToken())
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange();
     }
 
     private RawWebSocket connect(String protocol) {
