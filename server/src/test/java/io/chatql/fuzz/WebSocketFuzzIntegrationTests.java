@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatql.support.Account;
 import io.chatql.support.RawWebSocket;
+import io.chatql.support.WireWebSocket;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,7 +26,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.socket.CloseStatus;
 
 /**
- * Hostile frames of every message type of the three WebSocket protocols: a connection may be closed
+ * Hostile frames of every message type of the three WebSocket protocols, and frames of every opcode,
+ * final or not, that break the framing itself: a connection may be closed
  * with one of the documented close codes for a client's mistake, never 1011, no message names a class,
  * and another user's subscription keeps receiving.
  */
@@ -33,6 +39,16 @@ abstract class WebSocketFuzzIntegrationTests extends FuzzIntegrationTest {
      * test client saw the connection end before its close frame, as {@link RawWebSocket} can.
      */
     private static final Set<Integer> CLIENT_CLOSE_CODES = Set.of(1000, 1005, 1009, 4400, 4401, 4403, 4408, 4409, 4429);
+
+    /**
+     * The close codes for frames that break the WebSocket protocol itself, as well: a protocol error,
+     * data of a kind the server does not take, text that is not UTF-8.
+     */
+    private static final Set<Integer> FRAMING_CLOSE_CODES = Stream.concat(
+                    CLIENT_CLOSE_CODES.stream(), Stream.of(1002, 1003, 1007))
+            .collect(Collectors.toUnmodifiableSet());
+
+    private static final int CLOSE = 0x8;
 
     private static final Map<String, List<String>> MESSAGE_TYPES = Map.of(
             "graphql-transport-ws", List.of("connection_init", "subscribe", "complete", "ping", "pong"),
@@ -78,6 +94,37 @@ abstract class WebSocketFuzzIntegrationTests extends FuzzIntegrationTest {
             String id = send(bob, bobsConversation, "still live");
             assertThat(bystander.awaitContaining(id)).contains("\"id\":\"live\"");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"graphql-transport-ws", "graphql-ws", "appsync"})
+    void everyFrameTypeAnswersHostileFramingWithoutAServerError(String protocol) {
+        Trials.run(protocol + " framing", hostile -> {
+            try (WireWebSocket socket = WireWebSocket.connect(port, path(protocol, true), subProtocol(protocol))) {
+                socket.send(init(protocol, alice.accessToken()));
+                boolean closedByTheClient = false;
+                for (int frames = hostile.between(1, 3); frames > 0; frames--) {
+                    int opcode = hostile.between(0, 15);
+                    closedByTheClient |= opcode == CLOSE;
+                    byte[] payload = hostile.chance(50)
+                            ? hostile.json().getBytes(StandardCharsets.UTF_8)
+                            : hostile.broken(hostile.json());
+                    socket.sendFrame(opcode, hostile.chance(70), payload);
+                }
+                socket.send(probe(protocol));
+
+                String answer = socket.awaitContainingOrClose(PROBE_ID);
+
+                Leaks.assertNoneIn("the answer to hostile framing", answer);
+                if (answer.startsWith("close ") && !closedByTheClient) {
+                    assertThat(Integer.parseInt(answer.substring("close ".length())))
+                            .as("close code after hostile framing")
+                            .isIn(FRAMING_CLOSE_CODES);
+                }
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        });
     }
 
     private void answersWithoutAServerError(RawWebSocket socket, String protocol, Hostile hostile) throws Exception {
@@ -130,13 +177,21 @@ abstract class WebSocketFuzzIntegrationTests extends FuzzIntegrationTest {
     }
 
     private RawWebSocket connect(String protocol, boolean validHeader) {
+        URI uri = URI.create("ws://127.0.0.1:" + port + path(protocol, validHeader));
+        return RawWebSocket.connect(uri, new HttpHeaders(), subProtocol(protocol));
+    }
+
+    private String path(String protocol, boolean validHeader) {
         if (!protocol.equals("appsync")) {
-            return RawWebSocket.connect(webSocketUri(), new HttpHeaders(), protocol);
+            return "/graphql";
         }
         String credentials = "{\"Authorization\":\"" + alice.accessToken() + "\",\"host\":\"127.0.0.1:" + port + "\"}";
         String header = validHeader ? base64(credentials) : base64(credentials.substring(0, credentials.length() / 2));
-        URI uri = URI.create("ws://127.0.0.1:" + port + "/graphql/realtime?header=" + header + "&payload=e30=");
-        return RawWebSocket.connect(uri, new HttpHeaders(), "graphql-ws");
+        return "/graphql/realtime?header=" + header + "&payload=e30=";
+    }
+
+    private static String subProtocol(String protocol) {
+        return protocol.equals("appsync") ? "graphql-ws" : protocol;
     }
 
     private static String base64(String text) {

@@ -81,7 +81,8 @@ public final class WireWebSocket implements AutoCloseable {
         out.flush();
     }
 
-    private void sendFrame(int opcode, boolean last, byte[] payload) throws IOException {
+    /** Sends one frame of any opcode, final or not, masked as a client must. */
+    public void sendFrame(int opcode, boolean last, byte[] payload) throws IOException {
         byte[] mask = new byte[4];
         ThreadLocalRandom.current().nextBytes(mask);
         writeHeader(opcode, last, payload.length);
@@ -128,6 +129,29 @@ public final class WireWebSocket implements AutoCloseable {
             byte[] payload = readPayload();
             if (opcode == CLOSE) {
                 throw new AssertionError("Closed with " + closeCode(payload) + " before a message with " + text);
+            }
+            String message = new String(payload, StandardCharsets.UTF_8);
+            if (opcode == TEXT && message.contains(text)) {
+                return message;
+            }
+        }
+    }
+
+    /**
+     * Reads frames until a text message containing {@code text}, returned, or the server's close frame,
+     * whose code is returned as {@code "close <code>"}; the end of the stream without a close frame is
+     * {@code "end"}.
+     */
+    public String awaitContainingOrClose(String text) throws IOException {
+        while (true) {
+            int first = in.read();
+            if (first < 0) {
+                return "end";
+            }
+            int opcode = first & 0x0f;
+            byte[] payload = readPayload();
+            if (opcode == CLOSE) {
+                return "close " + closeCode(payload);
             }
             String message = new String(payload, StandardCharsets.UTF_8);
             if (opcode == TEXT && message.contains(text)) {
