@@ -23,6 +23,7 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.NettyPipeline;
 
 /**
  * One real-time connection, whatever its protocol: it authenticates the connection on {@code
@@ -37,6 +38,8 @@ final class RealtimeConnection {
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeConnection.class);
 
     private final WebSocketSession session;
+
+    private final Channel channel;
 
     private final Protocol protocol;
 
@@ -63,6 +66,7 @@ final class RealtimeConnection {
             Map<String, Object> handshakeCredentials,
             Services services) {
         this.session = session;
+        this.channel = channel;
         this.protocol = protocol;
         this.handshakeCredentials = handshakeCredentials;
         this.services = services;
@@ -79,8 +83,10 @@ final class RealtimeConnection {
                 close(CloseCodes.INIT_TIMEOUT);
             }
         }));
-        return session.receive()
-                .map(WebSocketMessage::getPayloadAsText)
+        Flux<WebSocketMessage> messages = session.receive();
+        // Spring adds Netty's frame aggregator as it makes the Flux of messages; this goes after it.
+        channel.pipeline().addBefore(NettyPipeline.ReactiveBridge, AbandonedMessages.NAME, AbandonedMessages.INSTANCE);
+        return messages.map(WebSocketMessage::getPayloadAsText)
                 .concatMap(this::receive)
                 .then()
                 .onErrorResume(TooLongFrameException.class, tooLong -> {

@@ -2,6 +2,7 @@ package io.chatql.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatql.analytics.RealtimeActivity;
 import io.chatql.support.Account;
 import io.chatql.support.IntegrationTest;
 import io.chatql.support.RawWebSocket;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -40,6 +42,9 @@ abstract class RequestLimitsIntegrationTests extends IntegrationTest {
 
     private static final String TOO_LARGE =
             "{\"error\":\"payload_too_large\",\"message\":\"the request body must be at most 1 MB\"}";
+
+    @Autowired
+    private RealtimeActivity realtime;
 
     private Account alice;
 
@@ -211,6 +216,31 @@ abstract class RequestLimitsIntegrationTests extends IntegrationTest {
                 .map(i -> DefaultDataBufferFactory.sharedInstance.wrap(
                         ByteBuffer.wrap(bytes, i * piece, Math.min(piece, bytes.length - i * piece))));
         return request.body(BodyInserters.fromDataBuffers(pieces)).exchange();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"graphql-transport-ws", "graphql-ws", "appsync"})
+    void connectionClosedInTheMiddleOfAFragmentedMessageLeavesNothingInTheLog(String protocol, CapturedOutput output)
+            throws Exception {
+        int connectionsBefore = realtime.openConnections();
+        try (WireWebSocket socket = WireWebSocket.connect(port, path(protocol), subProtocol(protocol))) {
+            socket.sendFrame(0x1, false, "{\"type\":".getBytes(StandardCharsets.UTF_8));
+            socket.sendFrame(0x8, true, new byte[] {0x03, (byte) 0xe8});
+
+            assertThat(socket.awaitCloseCode()).isEqualTo(1000);
+        }
+        awaitOpenConnections(connectionsBefore);
+
+        assertNoStackTrace(output);
+        assertThat(output.getAll()).doesNotContain(" ERROR ");
+    }
+
+    private void awaitOpenConnections(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (realtime.openConnections() != count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(realtime.openConnections()).isEqualTo(count);
     }
 
     private WebTestClient.ResponseSpec get(String uri) {
