@@ -8,8 +8,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,6 +23,8 @@ final class ChatServer {
 
     static final String CREATE_MESSAGE = "mutation($id: ID!, $c: ID!, $content: String, $at: String!) "
             + "{ createMessage(id: $id, conversationId: $c, content: $content, createdAt: $at) { id } }";
+
+    private static final Pattern PROCESS_CPU = Pattern.compile("^process_cpu_time_ns_total (\\S+)$", Pattern.MULTILINE);
 
     private final String baseUrl;
 
@@ -114,6 +119,30 @@ final class ChatServer {
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(path + " interrupted", ex);
+        }
+    }
+
+    /**
+     * The CPU time the server's process has used, in nanoseconds, from its Prometheus endpoint
+     * ({@code process_cpu_time_ns_total}); empty when the endpoint cannot be read, as when the
+     * management port is another.
+     */
+    OptionalLong cpuNanos() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
+                .timeout(Duration.ofSeconds(10))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return OptionalLong.empty();
+            }
+            Matcher cpu = PROCESS_CPU.matcher(response.body());
+            return cpu.find() ? OptionalLong.of((long) Double.parseDouble(cpu.group(1))) : OptionalLong.empty();
+        } catch (IOException ex) {
+            return OptionalLong.empty();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return OptionalLong.empty();
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -62,11 +63,13 @@ final class Scenarios {
             warmUp(deliveries, subscribers, List.of(conversation), users.get(0));
             Sender sender = new Sender(posting, runId);
             sender.warmUp(options.integer("warm-up", 250), seq -> conversation, inFlight, rate, deadline);
+            OptionalLong cpuBefore = server.cpuNanos();
             long start = System.nanoTime();
             int sent = sender.send(1, messages, seq -> conversation, inFlight, rate, deadline);
             long sendEnd = System.nanoTime();
             long expected = (long) sent * subscribers;
             await(() -> deliveries.unique() >= expected);
+            OptionalLong cpuAfter = server.cpuNanos();
             Report report = new Report(String.format(
                     "fanout: %d subscribers, %d messages, %s",
                     subscribers, sent, rate > 0 ? rate + "/s" : inFlight + " in flight"));
@@ -74,6 +77,7 @@ final class Scenarios {
                     .put("messagesPerSecond", sent / seconds(start, sendEnd))
                     .put("deliveriesPerSecond", deliveries.unique() / seconds(start, deliveries.lastNanos()))
                     .put("failedMutations", sender.failures())
+                    .serverCpu(cpuBefore, cpuAfter, sent)
                     .deliveries(deliveries, expected);
             if (rate == 0) {
                 report.atLeast(
@@ -117,10 +121,12 @@ final class Scenarios {
                     inFlight,
                     0,
                     deadline);
+            OptionalLong cpuBefore = server.cpuNanos();
             long start = System.nanoTime();
             int sent = sender.send(1, messages, seq -> conversations.get(seq % rooms), inFlight, 0, deadline);
             long expected = (long) sent * perRoom;
             await(() -> deliveries.unique() >= expected);
+            OptionalLong cpuAfter = server.cpuNanos();
             double perSecond = sent / seconds(start, deliveries.lastNanos());
             return new Report(String.format(
                             "rooms: %d conversations x %d subscribers, %d messages, %d in flight",
@@ -128,6 +134,7 @@ final class Scenarios {
                     .put("postedOver", posting.transport())
                     .put("messagesStoredAndDeliveredPerSecond", perSecond)
                     .put("failedMutations", sender.failures())
+                    .serverCpu(cpuBefore, cpuAfter, sent)
                     .deliveries(deliveries, expected)
                     .atLeast("at least 4,000 messages/s stored and delivered", perSecond, 4_000)
                     .atMost(

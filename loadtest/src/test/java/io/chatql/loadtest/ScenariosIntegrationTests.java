@@ -84,6 +84,7 @@ class ScenariosIntegrationTests {
         assertThat(report.result("deliveries")).isEqualTo(80L);
         assertThat(report.result("lost")).isEqualTo(0L);
         assertThat(report.result("duplicated")).isEqualTo(0L);
+        assertThat((Double) report.result("serverCpuMsPerMessage")).isPositive();
     }
 
     @Test
