@@ -11,7 +11,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -302,9 +301,8 @@ abstract class ApiKeysIntegrationTests extends IntegrationTest {
     }
 
     private URI appSyncUri(String key) {
-        String header = "{\"host\":\"127.0.0.1:" + port + "\",\"x-api-key\":\"" + key + "\"}";
-        return URI.create("ws://127.0.0.1:" + port + "/graphql/realtime?header="
-                + Base64.getEncoder().encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "&payload=e30=");
+        return URI.create("ws://127.0.0.1:" + port
+                + appSyncPath("{\"host\":\"127.0.0.1:" + port + "\",\"x-api-key\":\"" + key + "\"}"));
     }
 
     private String appSyncStart(String conversationId, String key) {

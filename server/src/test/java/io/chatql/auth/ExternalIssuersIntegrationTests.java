@@ -10,10 +10,8 @@ import io.chatql.support.NodeClient;
 import io.chatql.support.RawWebSocket;
 import io.chatql.support.TestIssuer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -369,8 +367,6 @@ abstract class ExternalIssuersIntegrationTests extends IntegrationTest {
     }
 
     private URI appSyncUri(String token) {
-        String header = "{\"host\":\"127.0.0.1:" + port + "\",\"Authorization\":\"" + token + "\"}";
-        return URI.create("ws://127.0.0.1:" + port + "/graphql/realtime?header="
-                + Base64.getEncoder().encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "&payload=e30=");
+        return URI.create("ws://127.0.0.1:" + port + appSyncPath(appSyncHeader(token)));
     }
 }

@@ -12,7 +12,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,7 +100,7 @@ abstract class WebSocketFuzzIntegrationTests extends FuzzIntegrationTest {
     @ValueSource(strings = {"graphql-transport-ws", "graphql-ws", "appsync"})
     void everyFrameTypeAnswersHostileFramingWithoutAServerError(String protocol) {
         Trials.run(protocol + " framing", hostile -> {
-            try (WireWebSocket socket = WireWebSocket.connect(port, path(protocol, true), subProtocol(protocol))) {
+            try (WireWebSocket socket = WireWebSocket.connect(port, path(protocol, true), subProtocolOf(protocol))) {
                 socket.send(init(protocol, alice.accessToken()));
                 boolean closedByTheClient = false;
                 for (int frames = hostile.between(1, 3); frames > 0; frames--) {
@@ -182,24 +181,15 @@ abstract class WebSocketFuzzIntegrationTests extends FuzzIntegrationTest {
 
     private RawWebSocket connect(String protocol, boolean validHeader) {
         URI uri = URI.create("ws://127.0.0.1:" + port + path(protocol, validHeader));
-        return RawWebSocket.connect(uri, new HttpHeaders(), subProtocol(protocol));
+        return RawWebSocket.connect(uri, new HttpHeaders(), subProtocolOf(protocol));
     }
 
     private String path(String protocol, boolean validHeader) {
-        if (!protocol.equals("appsync")) {
-            return "/graphql";
+        if (validHeader || !protocol.equals("appsync")) {
+            return webSocketPath(protocol, alice.accessToken());
         }
-        String credentials = "{\"Authorization\":\"" + alice.accessToken() + "\",\"host\":\"127.0.0.1:" + port + "\"}";
-        String header = validHeader ? base64(credentials) : base64(credentials.substring(0, credentials.length() / 2));
-        return "/graphql/realtime?header=" + header + "&payload=e30=";
-    }
-
-    private static String subProtocol(String protocol) {
-        return protocol.equals("appsync") ? "graphql-ws" : protocol;
-    }
-
-    private static String base64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+        String header = appSyncHeader(alice.accessToken());
+        return appSyncPath(header.substring(0, header.length() / 2));
     }
 
     private static String init(String protocol, String token) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatql.realtime.Subscribers;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -79,6 +81,33 @@ public abstract class IntegrationTest {
 
     protected URI webSocketUri() {
         return client().webSocketUri();
+    }
+
+    /**
+     * The path of AppSync's real-time endpoint with {@code header}, the JSON of the handshake's
+     * headers, in its query as AppSync's clients send it.
+     */
+    protected static String appSyncPath(String header) {
+        return "/graphql/realtime?header=" + Base64.getEncoder().encodeToString(header.getBytes(StandardCharsets.UTF_8))
+                + "&payload=e30=";
+    }
+
+    /** The handshake headers of an AppSync client of this server that signs in with {@code authorization}. */
+    protected String appSyncHeader(String authorization) {
+        return "{\"host\":\"127.0.0.1:" + port + "\",\"Authorization\":\"" + authorization + "\"}";
+    }
+
+    /**
+     * The path a client of {@code protocol} (graphql-transport-ws, graphql-ws or appsync) connects to,
+     * an AppSync client with {@code authorization}.
+     */
+    protected String webSocketPath(String protocol, String authorization) {
+        return protocol.equals("appsync") ? appSyncPath(appSyncHeader(authorization)) : "/graphql";
+    }
+
+    /** The subprotocol a client of {@code protocol} asks for: AppSync's is named graphql-ws too. */
+    protected static String subProtocolOf(String protocol) {
+        return protocol.equals("appsync") ? "graphql-ws" : protocol;
     }
 
     protected ChatClient.RawSession rawWebSocket(String... messages) {

@@ -10,7 +10,6 @@ import io.chatql.support.WireWebSocket;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -155,7 +154,7 @@ abstract class RequestLimitsIntegrationTests extends IntegrationTest {
     @ValueSource(strings = {"graphql-transport-ws", "graphql-ws", "appsync"})
     void webSocketMessageOver1MegabyteClosesTheConnectionWith1009(String protocol, CapturedOutput output)
             throws Exception {
-        try (WireWebSocket socket = WireWebSocket.connect(port, path(protocol), subProtocol(protocol))) {
+        try (WireWebSocket socket = WireWebSocket.connect(port, path(protocol), subProtocolOf(protocol))) {
             socket.announceFrame(ONE_MEGABYTE + 1);
 
             assertThat(socket.awaitCloseCode()).isEqualTo(1009);
@@ -166,7 +165,7 @@ abstract class RequestLimitsIntegrationTests extends IntegrationTest {
     @ParameterizedTest
     @ValueSource(strings = {"graphql-transport-ws", "graphql-ws", "appsync"})
     void webSocketMessageOfNearly1MegabyteInFragmentsIsRead(String protocol, CapturedOutput output) throws Exception {
-        try (WireWebSocket socket = WireWebSocket.connect(port, path(protocol), subProtocol(protocol))) {
+        try (WireWebSocket socket = WireWebSocket.connect(port, path(protocol), subProtocolOf(protocol))) {
             socket.sendFragmented(connectionInit(protocol, NEARLY_ONE_MEGABYTE), 256 * 1024);
 
             assertThat(socket.awaitContaining("connection_ack")).isNotEmpty();
@@ -178,7 +177,7 @@ abstract class RequestLimitsIntegrationTests extends IntegrationTest {
     @ValueSource(strings = {"graphql-transport-ws", "graphql-ws", "appsync"})
     void webSocketMessageOver1MegabyteInFragmentsClosesTheConnectionWith1009(String protocol, CapturedOutput output)
             throws Exception {
-        try (WireWebSocket socket = WireWebSocket.connect(port, path(protocol), subProtocol(protocol))) {
+        try (WireWebSocket socket = WireWebSocket.connect(port, path(protocol), subProtocolOf(protocol))) {
             socket.sendFragmented(connectionInit(protocol, ONE_MEGABYTE + 1), 256 * 1024);
 
             assertThat(socket.awaitCloseCode()).isEqualTo(1009);
@@ -223,7 +222,7 @@ abstract class RequestLimitsIntegrationTests extends IntegrationTest {
     void connectionClosedInTheMiddleOfAFragmentedMessageLeavesNothingInTheLog(String protocol, CapturedOutput output)
             throws Exception {
         int connectionsBefore = realtime.openConnections();
-        try (WireWebSocket socket = WireWebSocket.connect(port, path(protocol), subProtocol(protocol))) {
+        try (WireWebSocket socket = WireWebSocket.connect(port, path(protocol), subProtocolOf(protocol))) {
             socket.sendFrame(0x1, false, "{\"type\":".getBytes(StandardCharsets.UTF_8));
             socket.sendFrame(0x8, true, new byte[] {0x03, (byte) 0xe8});
 
@@ -253,22 +252,11 @@ abstract class RequestLimitsIntegrationTests extends IntegrationTest {
 
     private RawWebSocket connect(String protocol) {
         return RawWebSocket.connect(
-                URI.create("ws://127.0.0.1:" + port + path(protocol)), new HttpHeaders(), subProtocol(protocol));
+                URI.create("ws://127.0.0.1:" + port + path(protocol)), new HttpHeaders(), subProtocolOf(protocol));
     }
 
     private String path(String protocol) {
-        if (!protocol.equals("appsync")) {
-            return "/graphql";
-        }
-        String header = Base64.getEncoder()
-                .encodeToString(
-                        ("{\"Authorization\":\"" + alice.accessToken() + "\",\"host\":\"127.0.0.1:" + port + "\"}")
-                                .getBytes(StandardCharsets.UTF_8));
-        return "/graphql/realtime?header=" + header + "&payload=e30=";
-    }
-
-    private static String subProtocol(String protocol) {
-        return protocol.equals("appsync") ? "graphql-ws" : protocol;
+        return webSocketPath(protocol, alice.accessToken());
     }
 
     /** A {@code connection_init} message of {@code size} bytes, padded with a field the server ignores. */
