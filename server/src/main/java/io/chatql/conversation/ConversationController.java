@@ -6,11 +6,11 @@ import io.chatql.paging.Cursors;
 import io.chatql.paging.Page;
 import io.chatql.paging.PageSize;
 import io.chatql.system.BlockingWork;
+import io.chatql.system.Caller;
 import io.chatql.system.ForbiddenException;
 import io.chatql.system.Referents;
 import io.chatql.user.User;
 import io.chatql.user.UserRepository;
-import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -57,14 +57,14 @@ class ConversationController {
 
     @MutationMapping
     Mono<Conversation> createConversation(
-            @Argument String id, @Argument String name, @Argument @Nullable String createdAt, Principal caller) {
-        return blocking.of(() -> conversations.create(caller.getName(), id, name, createdAt));
+            @Argument String id, @Argument String name, @Argument @Nullable String createdAt, Caller caller) {
+        return blocking.of(() -> conversations.create(caller.id(), id, name, createdAt));
     }
 
     @MutationMapping
     Mono<UserConversation> createUserConversations(
-            @Argument String conversationId, @Argument String userId, Principal caller) {
-        return blocking.of(() -> conversations.addMember(caller.getName(), conversationId, userId));
+            @Argument String conversationId, @Argument String userId, Caller caller) {
+        return blocking.of(() -> conversations.addMember(caller.id(), conversationId, userId));
     }
 
     /**
@@ -74,12 +74,12 @@ class ConversationController {
      */
     @SubscriptionMapping
     LiveFeed<UserConversation> subscribeToNewUCs(
-            @Argument String userId, @Argument @Nullable String after, Principal caller) {
+            @Argument String userId, @Argument @Nullable String after, Caller caller) {
         return memberships
                 .after(userId, after)
                 .map(ConversationRepository.PositionedMembership::membership)
                 .authorizedBy(
-                        userId.equals(caller.getName())
+                        userId.equals(caller.id())
                                 ? Mono.empty()
                                 : Mono.error(
                                         new ForbiddenException("you may only subscribe to your own conversations")));
@@ -97,13 +97,13 @@ class ConversationController {
      */
     @SchemaMapping(typeName = "User")
     Mono<MembershipConnection> conversations(
-            User user, @Argument @Nullable String after, @Argument @Nullable Integer first, Principal caller) {
+            User user, @Argument @Nullable String after, @Argument @Nullable Integer first, Caller caller) {
         PageSize size = PageSize.of(first);
-        String scope = "user-conversations:" + user.id() + ":" + caller.getName();
+        String scope = "user-conversations:" + user.id() + ":" + caller.id();
         Long before = cursors.decode(scope, after);
         return blocking.of(() -> {
             Page<ConversationRepository.PositionedMembership> page = Page.of(
-                    repository.findMembershipsOfUser(user.id(), caller.getName(), before, size.fetchSize()),
+                    repository.findMembershipsOfUser(user.id(), caller.id(), before, size.fetchSize()),
                     size,
                     ConversationRepository.PositionedMembership::position);
             return new MembershipConnection(

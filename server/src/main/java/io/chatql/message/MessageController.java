@@ -8,12 +8,12 @@ import io.chatql.paging.Cursors;
 import io.chatql.paging.Page;
 import io.chatql.paging.PageSize;
 import io.chatql.system.BlockingWork;
+import io.chatql.system.Caller;
 import io.chatql.system.Inputs;
 import io.chatql.system.InvalidInputException;
 import io.chatql.system.Referents;
 import io.chatql.user.User;
 import io.chatql.user.UserRepository;
-import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -68,8 +68,8 @@ class MessageController {
             @Argument String id,
             @Argument @Nullable String content,
             @Argument String createdAt,
-            Principal caller) {
-        return blocking.of(() -> messages.post(caller.getName(), conversationId, id, content, createdAt));
+            Caller caller) {
+        return blocking.of(() -> messages.post(caller.id(), conversationId, id, content, createdAt));
     }
 
     /** A conversation's messages, newest first, continued with the opaque {@code nextToken}. */
@@ -78,7 +78,7 @@ class MessageController {
             @Argument String conversationId,
             @Argument @Nullable String after,
             @Argument @Nullable Integer first,
-            Principal caller) {
+            Caller caller) {
         return conversationMessages(conversationId, after, first, caller);
     }
 
@@ -87,7 +87,7 @@ class MessageController {
             Conversation conversation,
             @Argument @Nullable String after,
             @Argument @Nullable Integer first,
-            Principal caller) {
+            Caller caller) {
         return conversationMessages(conversation.id(), after, first, caller);
     }
 
@@ -97,7 +97,7 @@ class MessageController {
             @Argument String conversationId,
             @Argument @Nullable String after,
             @Argument @Nullable Integer first,
-            Principal caller) {
+            Caller caller) {
         return messagesAfterId(conversationId, null, after, first, caller);
     }
 
@@ -108,22 +108,20 @@ class MessageController {
             @Argument String sender,
             @Argument @Nullable String after,
             @Argument @Nullable Integer first,
-            Principal caller) {
+            Caller caller) {
         return messagesAfterId(conversationId, Inputs.requireId("sender", sender), after, first, caller);
     }
 
     /** A user's own messages, newest first, in the conversations the caller is in too. */
     @SchemaMapping(typeName = "User")
     Mono<MessageConnection> messages(
-            User user, @Argument @Nullable String after, @Argument @Nullable Integer first, Principal caller) {
+            User user, @Argument @Nullable String after, @Argument @Nullable Integer first, Caller caller) {
         PageSize size = PageSize.of(first);
-        String scope = "user-messages:" + user.id() + ":" + caller.getName();
+        String scope = "user-messages:" + user.id() + ":" + caller.id();
         Long before = cursors.decode(scope, after);
         return blocking.of(() -> {
             Page<Message> page = Page.of(
-                    repository.findBySender(user.id(), caller.getName(), before, size.fetchSize()),
-                    size,
-                    Message::position);
+                    repository.findBySender(user.id(), caller.id(), before, size.fetchSize()), size, Message::position);
             return new MessageConnection(page.items(), cursors.encode(scope, page.nextPosition()));
         });
     }
@@ -135,9 +133,9 @@ class MessageController {
      */
     @SubscriptionMapping
     LiveFeed<Message> subscribeToNewMessage(
-            @Argument String conversationId, @Argument @Nullable String after, Principal caller) {
+            @Argument String conversationId, @Argument @Nullable String after, Caller caller) {
         return feed.after(conversationId, after)
-                .authorizedBy(blocking.run(() -> access.requireMember(caller.getName(), conversationId)));
+                .authorizedBy(blocking.run(() -> access.requireMember(caller.id(), conversationId)));
     }
 
     /**
@@ -155,12 +153,12 @@ class MessageController {
     }
 
     private Mono<MessageConnection> conversationMessages(
-            String conversationId, @Nullable String after, @Nullable Integer first, Principal caller) {
+            String conversationId, @Nullable String after, @Nullable Integer first, Caller caller) {
         PageSize size = PageSize.of(first);
         String scope = "messages:" + conversationId;
         Long before = cursors.decode(scope, after);
         return blocking.of(() -> {
-            access.requireMember(caller.getName(), conversationId);
+            access.requireMember(caller.id(), conversationId);
             Page<Message> page = Page.of(
                     repository.findInConversation(conversationId, null, before, size.fetchSize()),
                     size,
@@ -174,10 +172,10 @@ class MessageController {
             @Nullable String sender,
             @Nullable String afterId,
             @Nullable Integer first,
-            Principal caller) {
+            Caller caller) {
         PageSize size = PageSize.of(first);
         return blocking.of(() -> {
-            access.requireMember(caller.getName(), conversationId);
+            access.requireMember(caller.id(), conversationId);
             Long before = afterId == null
                     ? null
                     : repository

@@ -5,8 +5,8 @@ import io.chatql.live.LiveFeed;
 import io.chatql.live.SubscriptionSharing;
 import io.chatql.paging.PageSize;
 import io.chatql.system.BlockingWork;
+import io.chatql.system.Caller;
 import io.chatql.system.InvalidInputException;
-import java.security.Principal;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
@@ -36,8 +36,8 @@ class UserController {
     }
 
     @QueryMapping
-    Mono<User> me(Principal caller) {
-        return blocking.of(() -> repository.findById(caller.getName()).orElse(null));
+    Mono<User> me(Caller caller) {
+        return blocking.of(() -> repository.findById(caller.id()).orElse(null));
     }
 
     /**
@@ -61,8 +61,8 @@ class UserController {
 
     /** Registers or renames the caller; idempotent. */
     @MutationMapping
-    Mono<User> createUser(@Argument String username, Principal caller) {
-        return blocking.of(() -> users.register(caller.getName(), username));
+    Mono<User> createUser(@Argument String username, Caller caller) {
+        return blocking.of(() -> users.register(caller.id(), username));
     }
 
     @SubscriptionMapping
