@@ -19,12 +19,18 @@ public class ConversationAccess {
 
     /** Returns normally when {@code userId} is a member of the conversation; blocks on the database. */
     public void requireMember(String userId, String conversationId) {
-        if (!conversations.isMember(userId, conversationId)) {
+        if (!isMember(userId, conversationId)) {
             throw notFound(conversationId);
         }
     }
 
-    static NotFoundException notFound(String conversationId) {
+    /** Whether {@code userId} is a member of the conversation; blocks on the database. */
+    public boolean isMember(String userId, String conversationId) {
+        return conversations.isMember(userId, conversationId);
+    }
+
+    /** The refusal of a conversation to a non-member, the same as for one that does not exist. */
+    public static NotFoundException notFound(String conversationId) {
         return new NotFoundException("conversation " + conversationId + " not found");
     }
 }

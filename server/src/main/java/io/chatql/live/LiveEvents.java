@@ -81,6 +81,12 @@ public class LiveEvents {
         }
     }
 
+    /** Whether a poster to the topic should {@link #awaitSubscribers} before it goes on. */
+    public boolean subscribersBehind(Class<? extends LiveEvent> type, String topic) {
+        Listeners listeners = topics.get(new Topic(type, topic));
+        return listeners != null && listeners.anyBehind();
+    }
+
     /** The events of {@code type} that every subscriber of the kind receives, from now on. */
     public <T extends LiveEvent> Flux<T> stream(Class<T> type) {
         return stream(type, "");

@@ -69,7 +69,7 @@ class MessageController {
             @Argument @Nullable String content,
             @Argument String createdAt,
             Caller caller) {
-        return blocking.of(() -> messages.post(caller.id(), conversationId, id, content, createdAt));
+        return messages.post(caller.id(), conversationId, id, content, createdAt);
     }
 
     /** A conversation's messages, newest first, continued with the opaque {@code nextToken}. */

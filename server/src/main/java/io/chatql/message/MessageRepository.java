@@ -52,7 +52,8 @@ class MessageRepository {
 
     /**
      * Stores the message as number {@code sequence} of its conversation; only its position, generated
-     * by the database, is read back.
+     * by the database, is read back. The conversation's last sequence is written by {@link
+     * #updateLastSequence}.
      */
     Message insert(String conversationId, String id, long sequence, String sender, String content, String createdAt) {
         KeyHolder position = new GeneratedKeyHolder();
@@ -61,10 +62,13 @@ class MessageRepository {
                         values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(conversationId, sequence, id, sender, content, createdAt, OffsetDateTime.now(ZoneOffset.UTC))
                 .update(position, "position");
+        return new Message(conversationId, id, sequence, position.getKeyAs(Long.class), sender, content, createdAt);
+    }
+
+    void updateLastSequence(String conversationId, long sequence) {
         jdbc.sql("update conversation set last_sequence = ? where id = ?")
                 .params(sequence, conversationId)
                 .update();
-        return new Message(conversationId, id, sequence, position.getKeyAs(Long.class), sender, content, createdAt);
     }
 
     Optional<Message> find(String conversationId, String id) {

@@ -2,21 +2,35 @@ package io.chatql.message;
 
 import io.chatql.conversation.ConversationAccess;
 import io.chatql.live.LiveEvents;
+import io.chatql.system.BlockingWork;
 import io.chatql.system.ConflictException;
+import io.chatql.system.GroupCommit;
 import io.chatql.system.Inputs;
 import io.chatql.system.InvalidInputException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
+import reactor.core.publisher.Mono;
 
-/** Posts messages, announcing each new one to its conversation's subscribers after commit. */
+/**
+ * Posts messages, announcing each new one to its conversation's subscribers after commit. Posts that
+ * arrive together are stored together, in one transaction ({@link GroupCommit}).
+ */
 @Service
 class Messages {
 
     static final int MAX_CONTENT_LENGTH = 10_000;
 
     static final int MAX_CREATED_AT_LENGTH = 64;
+
+    /** The most posts stored in one transaction. */
+    static final int LARGEST_GROUP = 64;
 
     private final MessageRepository messages;
 
@@ -28,57 +42,118 @@ class Messages {
 
     private final LiveEvents live;
 
+    private final BlockingWork blocking;
+
+    private final GroupCommit<Post, Message> posts;
+
     Messages(
             MessageRepository messages,
             ConversationAccess access,
             ApplicationEventPublisher events,
             TransactionOperations transaction,
-            LiveEvents live) {
+            LiveEvents live,
+            BlockingWork blocking) {
         this.messages = messages;
         this.access = access;
         this.events = events;
         this.transaction = transaction;
         this.live = live;
+        this.blocking = blocking;
+        this.posts = blocking.groupCommit("message-writer", LARGEST_GROUP, this::store);
     }
 
     /**
      * Stores the caller's message as the next of its conversation. Idempotent on (conversationId, id):
      * a retry by the same sender returns the stored message, with no second row and no second
-     * announcement; another sender reusing the id is refused. Returns once the conversation's
-     * subscribers on this node have kept up ({@link LiveEvents#awaitSubscribers}).
+     * announcement; another sender reusing the id is refused. Completes once the message is committed
+     * and the conversation's subscribers on this node have kept up ({@link LiveEvents#awaitSubscribers}).
      */
-    Message post(String callerId, String conversationId, String id, @Nullable String content, String createdAt) {
+    Mono<Message> post(String callerId, String conversationId, String id, @Nullable String content, String createdAt) {
         Inputs.requireId("conversationId", conversationId);
         Inputs.requireId("id", id);
         Inputs.requireText("createdAt", createdAt, MAX_CREATED_AT_LENGTH);
-        requireContent(content);
-        Message message = transaction.execute(status -> store(callerId, conversationId, id, content, createdAt));
-        live.awaitSubscribers(MessageCreated.class, conversationId);
-        return message;
+        Post post = new Post(callerId, conversationId, id, requireContent(content), createdAt);
+        return Mono.fromFuture(() -> posts.submit(post), true).flatMap(this::afterSubscribers);
     }
 
-    private Message store(
-            String callerId, String conversationId, String id, @Nullable String content, String createdAt) {
-        access.requireMember(callerId, conversationId);
-        long lastSequence = messages.lockLastSequence(conversationId);
-        var stored = messages.find(conversationId, id);
-        if (stored.isPresent()) {
-            if (!stored.get().sender().equals(callerId)) {
-                throw new ConflictException("message id " + id + " is already taken in this conversation");
-            }
-            return stored.get();
+    private Mono<Message> afterSubscribers(Message message) {
+        if (!live.subscribersBehind(MessageCreated.class, message.conversationId())) {
+            return Mono.just(message);
         }
-        Message message = messages.insert(conversationId, id, lastSequence + 1, callerId, content, createdAt);
-        events.publishEvent(new MessageCreated(message));
-        return message;
+        return blocking.run(() -> live.awaitSubscribers(MessageCreated.class, message.conversationId()))
+                .thenReturn(message);
     }
 
-    private static void requireContent(@Nullable String content) {
+    /**
+     * Stores a group of posts in one transaction. The conversations posted to are locked in the order
+     * of their ids, so that the groups of several nodes never wait for each other in a circle; each
+     * conversation's sequence is then counted on in memory and written once.
+     */
+    private void store(List<GroupCommit.Entry<Post, Message>> group) {
+        transaction.executeWithoutResult(status -> {
+            Map<String, Long> lastSequences = new TreeMap<>();
+            Map<Membership, Boolean> memberships = new HashMap<>();
+            for (var entry : group) {
+                Post post = entry.item();
+                if (memberships.computeIfAbsent(
+                        post.membership(), member -> access.isMember(member.userId(), member.conversationId()))) {
+                    lastSequences.put(post.conversationId(), 0L);
+                }
+            }
+            lastSequences.replaceAll((conversationId, unread) -> messages.lockLastSequence(conversationId));
+            Map<String, Long> counted = new HashMap<>(lastSequences);
+            Map<StoredId, Message> storedNow = new HashMap<>();
+            for (var entry : group) {
+                Post post = entry.item();
+                if (!memberships.get(post.membership())) {
+                    entry.refuse(ConversationAccess.notFound(post.conversationId()));
+                    continue;
+                }
+                StoredId storedId = new StoredId(post.conversationId(), post.id());
+                Optional<Message> stored = Optional.ofNullable(storedNow.get(storedId))
+                        .or(() -> messages.find(post.conversationId(), post.id()));
+                if (stored.isPresent()) {
+                    if (stored.get().sender().equals(post.callerId())) {
+                        entry.store(stored.get());
+                    } else {
+                        entry.refuse(new ConflictException(
+                                "message id " + post.id() + " is already taken in this conversation"));
+                    }
+                    continue;
+                }
+                long sequence = counted.merge(post.conversationId(), 1L, Long::sum);
+                Message message = messages.insert(
+                        post.conversationId(), post.id(), sequence, post.callerId(), post.content(), post.createdAt());
+                storedNow.put(storedId, message);
+                events.publishEvent(new MessageCreated(message));
+                entry.store(message);
+            }
+            counted.forEach((conversationId, sequence) -> {
+                if (sequence > lastSequences.get(conversationId)) {
+                    messages.updateLastSequence(conversationId, sequence);
+                }
+            });
+        });
+    }
+
+    private static String requireContent(@Nullable String content) {
         if (content == null || content.isBlank()) {
             throw new InvalidInputException("content must not be empty");
         }
         if (content.length() > MAX_CONTENT_LENGTH) {
             throw new InvalidInputException("content must be at most " + MAX_CONTENT_LENGTH + " characters");
         }
+        return content;
     }
+
+    private record Post(String callerId, String conversationId, String id, String content, String createdAt) {
+
+        Membership membership() {
+            return new Membership(callerId, conversationId);
+        }
+    }
+
+    private record Membership(String userId, String conversationId) {}
+
+    private record StoredId(String conversationId, String id) {}
 }

@@ -1,6 +1,8 @@
 package io.chatql.system;
 
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -21,6 +23,8 @@ public class BlockingWork implements DisposableBean {
 
     private final DatabaseOutageLog outages = new DatabaseOutageLog();
 
+    private final List<GroupCommit<?, ?>> groupCommits = new CopyOnWriteArrayList<>();
+
     /** The result of {@code work}, computed on the blocking pool when the returned Mono is subscribed. */
     public <T> Mono<T> of(Callable<T> work) {
         return Mono.defer(() -> {
@@ -40,8 +44,19 @@ public class BlockingWork implements DisposableBean {
         });
     }
 
+    /**
+     * A {@link GroupCommit} writing on a thread called {@code name}, at most {@code largestGroup}
+     * entries to a group; its entries learn their outcomes on this pool.
+     */
+    public <T, R> GroupCommit<T, R> groupCommit(String name, int largestGroup, GroupCommit.Writer<T, R> writer) {
+        GroupCommit<T, R> groupCommit = new GroupCommit<>(name, largestGroup, writer, scheduler, outages);
+        groupCommits.add(groupCommit);
+        return groupCommit;
+    }
+
     @Override
     public void destroy() {
+        groupCommits.forEach(GroupCommit::shutdown);
         scheduler.dispose();
     }
 }

@@ -8,8 +8,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
@@ -180,6 +184,64 @@ abstract class ChatFlowIntegrationTests extends IntegrationTest {
         assertThat(received.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).containsExactly(id, next);
         assertThat(page(alice, conversationId, null, 10).ids()).containsExactly(next, id);
         socket.stop().block(TIMEOUT);
+    }
+
+    @Test
+    void postsArrivingTogetherAreEachStoredOnceAndDeliveredInTheOrderTheyAreStored() throws Exception {
+        Account alice = signUp("alice");
+        Account bob = signUp("bob");
+        String conversationId = startConversation(alice, bob);
+        int subscribersBefore = subscribers.count();
+        WebSocketGraphQlTester socket = webSocket(bob);
+        CompletableFuture<List<String>> received = receiveMessageIds(socket, conversationId, 40);
+        awaitSubscribers(subscribersBefore + 1);
+
+        List<String> ids = IntStream.range(0, 40)
+                .mapToObj(i -> String.format("2024-05-01T10:00:%02d.000Z_%s", i, UUID.randomUUID()))
+                .toList();
+        ExecutorService posters = Executors.newFixedThreadPool(16);
+        try {
+            List<CompletableFuture<Void>> posts = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                Account author = i % 2 == 0 ? alice : bob;
+                String id = ids.get(i);
+                for (int attempt = 0; attempt < 2; attempt++) {
+                    posts.add(CompletableFuture.runAsync(() -> post(author, conversationId, id), posters));
+                }
+            }
+            CompletableFuture.allOf(posts.toArray(CompletableFuture[]::new)).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } finally {
+            posters.shutdown();
+        }
+
+        List<String> delivered = received.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(delivered).containsExactlyInAnyOrderElementsOf(ids);
+        List<String> stored =
+                new ArrayList<>(page(alice, conversationId, null, 100).ids());
+        Collections.reverse(stored);
+        assertThat(delivered).containsExactlyElementsOf(stored);
+        socket.stop().block(TIMEOUT);
+    }
+
+    @Test
+    void anotherSenderCannotTakeAStoredMessageId() {
+        Account alice = signUp("alice");
+        Account bob = signUp("bob");
+        String conversationId = startConversation(alice, bob);
+        String id = send(alice, conversationId, "mine");
+
+        graphQl(bob)
+                .documentName("createMessage")
+                .variable("id", id)
+                .variable("conversationId", conversationId)
+                .variable("content", "taken over")
+                .variable("createdAt", id)
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
+                        .satisfies(error -> assertThat(error.getMessage()).contains("already taken")));
+        assertThat(page(alice, conversationId, null, 10).ids()).containsExactly(id);
     }
 
     @Test
@@ -470,6 +532,19 @@ abstract class ChatFlowIntegrationTests extends IntegrationTest {
                 .path(query + "[*].id")
                 .entityList(String.class)
                 .get();
+    }
+
+    private void post(Account author, String conversationId, String id) {
+        graphQl(author)
+                .documentName("createMessage")
+                .variable("id", id)
+                .variable("conversationId", conversationId)
+                .variable("content", "posted at once " + id)
+                .variable("createdAt", id)
+                .execute()
+                .path("createMessage.id")
+                .entity(String.class)
+                .isEqualTo(id);
     }
 
     private Page page(Account caller, String conversationId, String after, Integer first) {
