@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -143,6 +145,28 @@ abstract class AnalyticsIntegrationTests extends IntegrationTest {
                         .mapToDouble(Double::doubleValue)
                         .sum())
                 .isEqualTo(stored);
+    }
+
+    @Test
+    void messagesStoredTogetherAreCountedOnceEach() throws Exception {
+        Account alice = signUp("alice");
+        String conversationId = startConversation(alice);
+        ExecutorService posters = Executors.newFixedThreadPool(16);
+        try {
+            CompletableFuture.allOf(IntStream.range(0, 48)
+                            .mapToObj(i -> CompletableFuture.runAsync(
+                                    () -> send(alice, conversationId, "together " + i), posters))
+                            .toArray(CompletableFuture[]::new))
+                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } finally {
+            posters.shutdown();
+        }
+
+        assertThat(jdbc.sql("select count(*) from analytics_event where event_type = ? and user_id = ?")
+                        .params(EventTypes.MESSAGE_SENT, alice.userId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(48);
     }
 
     @Test
