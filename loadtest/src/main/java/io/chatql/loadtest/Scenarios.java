@@ -115,12 +115,17 @@ final class Scenarios {
                 Posting posting = posting(users.get(0), inFlight)) {
             warmUp(deliveries, subscribers, conversations, users.get(0));
             Sender sender = new Sender(posting, runId);
+            // With --warm-up-seconds, the warm-up is that long instead of a number of messages: how
+            // fast a server is after its first seconds of traffic, as after a restart under load.
+            int warmUpSeconds = options.integer("warm-up-seconds", 0);
             sender.warmUp(
-                    options.integer("warm-up", 2_000),
+                    warmUpSeconds > 0 ? Integer.MAX_VALUE / 2 : options.integer("warm-up", 2_000),
                     seq -> conversations.get(Math.floorMod(seq, rooms)),
                     inFlight,
                     0,
-                    deadline);
+                    warmUpSeconds > 0
+                            ? Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(warmUpSeconds))
+                            : deadline);
             OptionalLong cpuBefore = server.cpuNanos();
             long start = System.nanoTime();
             int sent = sender.send(1, messages, seq -> conversations.get(seq % rooms), inFlight, 0, deadline);
