@@ -59,19 +59,11 @@ final class DocumentLimits {
 
     /** Why {@code document}'s fragments are refused, or null when they are within the limits. */
     static @Nullable String fragmentRefusal(Document document) {
-        Map<String, Selections> fragments = new HashMap<>();
-        for (FragmentDefinition fragment : document.getDefinitionsOfType(FragmentDefinition.class)) {
-            fragments.putIfAbsent(fragment.getName(), Selections.of(fragment.getSelectionSet()));
+        Operations operations = Operations.of(document);
+        if (operations.refusal() != null) {
+            return operations.refusal();
         }
-        Map<String, Expansion> expansions = new HashMap<>();
-        for (String name : fragments.keySet()) {
-            String refusal = expand(name, fragments, expansions);
-            if (refusal != null) {
-                return refusal;
-            }
-        }
-        for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
-            Expansion expansion = Selections.of(operation.getSelectionSet()).expand(expansions);
+        for (Expansion expansion : operations.expansions()) {
             if (expansion.depth() > MAX_FRAGMENT_DEPTH) {
                 return "fragments are nested more than " + MAX_FRAGMENT_DEPTH + " deep";
             }
@@ -80,6 +72,44 @@ final class DocumentLimits {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether every operation of {@code document}, a document within the limits above, stays within
+     * half of {@code maxDepth} levels of fields and half of {@code maxFields} fields, counting every
+     * field as if no {@code @skip} or {@code @include} left it out: then no variables can take an
+     * execution of it beyond the query limits, and they need not be checked again.
+     */
+    static boolean wellWithin(Document document, int maxDepth, int maxFields) {
+        Operations operations = Operations.of(document);
+        return operations.refusal() == null
+                && operations.expansions().stream()
+                        .allMatch(expansion ->
+                                expansion.fieldDepth() <= maxDepth / 2 && expansion.fields() <= maxFields / 2);
+    }
+
+    /** The expansion of each operation of a document, or why its fragments are refused. */
+    private record Operations(@Nullable String refusal, List<Expansion> expansions) {
+
+        static Operations of(Document document) {
+            Map<String, Selections> fragments = new HashMap<>();
+            for (FragmentDefinition fragment : document.getDefinitionsOfType(FragmentDefinition.class)) {
+                fragments.putIfAbsent(fragment.getName(), Selections.of(fragment.getSelectionSet()));
+            }
+            Map<String, Expansion> expansions = new HashMap<>();
+            for (String name : fragments.keySet()) {
+                String refusal = expand(name, fragments, expansions);
+                if (refusal != null) {
+                    return new Operations(refusal, List.of());
+                }
+            }
+            return new Operations(
+                    null,
+                    document.getDefinitionsOfType(OperationDefinition.class).stream()
+                            .map(operation ->
+                                    Selections.of(operation.getSelectionSet()).expand(expansions))
+                            .toList());
+        }
     }
 
     /**
@@ -97,7 +127,8 @@ final class DocumentLimits {
                 continue;
             }
             String unexpanded = null;
-            for (String spread : fragments.get(name).spreads()) {
+            for (Spread next : fragments.get(name).spreads()) {
+                String spread = next.name();
                 if (fragments.containsKey(spread) && !expansions.containsKey(spread)) {
                     if (path.contains(spread)) {
                         return "fragment " + spread + " spreads itself";
@@ -123,46 +154,61 @@ final class DocumentLimits {
         return null;
     }
 
-    /** The fields a selection set holds itself, at any level, and the fragments it spreads. */
-    private record Selections(int fields, List<String> spreads) {
+    /**
+     * The fields a selection set holds itself, at any level, how many levels deep they go, and the
+     * fragments it spreads, each with the number of fields around it.
+     */
+    private record Selections(int fields, int fieldDepth, List<Spread> spreads) {
 
         static Selections of(SelectionSet root) {
             int fields = 0;
-            List<String> spreads = new ArrayList<>();
-            Deque<SelectionSet> sets = new ArrayDeque<>();
-            sets.push(root);
+            int fieldDepth = 0;
+            List<Spread> spreads = new ArrayList<>();
+            Deque<Level> sets = new ArrayDeque<>();
+            sets.push(new Level(root, 0));
             while (!sets.isEmpty()) {
-                for (Selection<?> selection : sets.pop().getSelections()) {
+                Level level = sets.pop();
+                for (Selection<?> selection : level.selections().getSelections()) {
                     if (selection instanceof Field field) {
                         fields++;
+                        fieldDepth = Math.max(fieldDepth, level.depth() + 1);
                         if (field.getSelectionSet() != null) {
-                            sets.push(field.getSelectionSet());
+                            sets.push(new Level(field.getSelectionSet(), level.depth() + 1));
                         }
                     } else if (selection instanceof InlineFragment inline) {
-                        sets.push(inline.getSelectionSet());
+                        sets.push(new Level(inline.getSelectionSet(), level.depth()));
                     } else if (selection instanceof FragmentSpread spread) {
-                        spreads.add(spread.getName());
+                        spreads.add(new Spread(spread.getName(), level.depth()));
                     }
                 }
             }
-            return new Selections(fields, spreads);
+            return new Selections(fields, fieldDepth, spreads);
         }
 
         /** These selections with each spread replaced by its fragment's expansion, known ones only. */
         Expansion expand(Map<String, Expansion> expansions) {
             int depth = 0;
+            int deepestField = fieldDepth;
             long expanded = fields;
-            for (String spread : spreads) {
-                Expansion fragment = expansions.get(spread);
+            for (Spread spread : spreads) {
+                Expansion fragment = expansions.get(spread.name());
                 if (fragment != null) {
                     depth = Math.max(depth, fragment.depth() + 1);
+                    deepestField = Math.max(deepestField, spread.fieldDepth() + fragment.fieldDepth());
                     expanded = Math.min(expanded + fragment.fields(), Integer.MAX_VALUE);
                 }
             }
-            return new Expansion(depth, (int) expanded);
+            return new Expansion(depth, (int) expanded, deepestField);
         }
     }
 
-    /** How deep fragments nest below a selection set, and how many fields it holds once expanded. */
-    private record Expansion(int depth, int fields) {}
+    private record Level(SelectionSet selections, int depth) {}
+
+    private record Spread(String name, int fieldDepth) {}
+
+    /**
+     * How deep fragments nest below a selection set, how many fields it holds once expanded, and how
+     * many levels deep they go.
+     */
+    private record Expansion(int depth, int fields, int fieldDepth) {}
 }

@@ -13,11 +13,14 @@ import graphql.parser.exceptions.ParseCancelledTooDeepException;
 import graphql.parser.exceptions.ParseCancelledTooManyCharsException;
 import graphql.parser.exceptions.ParseCancelledTooManyNumericLiteralCharactersException;
 import graphql.validation.ValidationError;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,6 +51,10 @@ public class ParsedDocumentCache implements PreparsedDocumentProvider {
             return size() > CAPACITY;
         }
     };
+
+    /** The valid documents that no variables can take beyond the {@link QueryLimits}. */
+    private final Set<Document> wellWithinQueryLimits =
+            Collections.newSetFromMap(Collections.synchronizedMap(new WeakHashMap<>()));
 
     private final ObjectProvider<GraphQlSource> graphQl;
 
@@ -96,6 +103,11 @@ public class ParsedDocumentCache implements PreparsedDocumentProvider {
         return document(ExecutionInput.newExecutionInput(query).build());
     }
 
+    /** Whether {@code document}, as this cache parsed it, cannot exceed the {@link QueryLimits}. */
+    boolean isWellWithinQueryLimits(Document document) {
+        return wellWithinQueryLimits.contains(document);
+    }
+
     /**
      * Parses {@code input}'s document within the limits, refuses fragments beyond them with BAD_REQUEST
      * and validates the rest against the schema.
@@ -124,6 +136,12 @@ public class ParsedDocumentCache implements PreparsedDocumentProvider {
         }
         List<ValidationError> errors =
                 ParseAndValidate.validate(graphQl.getObject().schema(), document, locale);
-        return errors.isEmpty() ? new PreparsedDocumentEntry(document) : new PreparsedDocumentEntry(document, errors);
+        if (!errors.isEmpty()) {
+            return new PreparsedDocumentEntry(document, errors);
+        }
+        if (DocumentLimits.wellWithin(document, QueryLimits.MAX_DEPTH, QueryLimits.MAX_COMPLEXITY)) {
+            wellWithinQueryLimits.add(document);
+        }
+        return new PreparsedDocumentEntry(document);
     }
 }
