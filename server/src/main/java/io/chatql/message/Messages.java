@@ -100,7 +100,7 @@ class Messages {
                     lastSequences.put(post.conversationId(), 0L);
                 }
             }
-            lastSequences.replaceAll((conversationId, unread) -> messages.lockLastSequence(conversationId));
+            lastSequences.replaceAll((conversationId, notYetRead) -> messages.lockLastSequence(conversationId));
             Map<String, Long> counted = new HashMap<>(lastSequences);
             Map<StoredId, Message> storedNow = new HashMap<>();
             for (var entry : group) {
