@@ -21,7 +21,8 @@ import reactor.core.scheduler.Scheduler;
  * refuses that entry only. An entry learns its outcome once the group's transaction has committed. A
  * group whose transaction fails is written again one entry at a time, so that one bad entry fails
  * alone; when the database is unavailable, the whole group fails at once with a {@link
- * DatabaseUnavailableException}. Made by {@link BlockingWork#groupCommit}.
+ * DatabaseUnavailableException}, and so does everything queued behind it. Made by {@link
+ * BlockingWork#groupCommit}.
  */
 public final class GroupCommit<T, R> {
 
@@ -78,10 +79,14 @@ public final class GroupCommit<T, R> {
             while (true) {
                 List<Entry<T, R>> group = nextGroup();
                 if (!group.isEmpty()) {
+                    DatabaseUnavailableException unavailable = null;
                     try {
-                        write(group);
+                        unavailable = write(group);
                     } finally {
-                        completions.schedule(() -> group.forEach(Entry::complete));
+                        completeLater(group);
+                    }
+                    if (unavailable != null) {
+                        failQueued(unavailable);
                     }
                 } else {
                     writing.set(false);
@@ -105,8 +110,11 @@ public final class GroupCommit<T, R> {
         return group;
     }
 
-    /** Decides the outcome of every entry of the group, writing them alone if the group fails. */
-    private void write(List<Entry<T, R>> group) {
+    /**
+     * Decides the outcome of every entry of the group, writing them alone if the group fails; returns
+     * the unavailability of the database that failed them, or null.
+     */
+    private @Nullable DatabaseUnavailableException write(List<Entry<T, R>> group) {
         long startedAt = System.nanoTime();
         try {
             writer.write(group);
@@ -115,14 +123,41 @@ public final class GroupCommit<T, R> {
             if (DatabaseFailures.isUnavailable(failure)) {
                 DatabaseUnavailableException unavailable = outages.failed(failure);
                 group.forEach(entry -> entry.decide(null, unavailable));
-            } else if (group.size() == 1) {
+                return unavailable;
+            }
+            if (group.size() == 1) {
                 group.get(0).decide(null, failure);
-            } else {
-                for (Entry<T, R> entry : group) {
-                    entry.decide(null, null);
-                    write(List.of(entry));
+                return null;
+            }
+            for (int alone = 0; alone < group.size(); alone++) {
+                group.get(alone).decide(null, null);
+                DatabaseUnavailableException unavailable = write(List.of(group.get(alone)));
+                if (unavailable != null) {
+                    group.subList(alone + 1, group.size()).forEach(entry -> entry.decide(null, unavailable));
+                    return unavailable;
                 }
             }
+        }
+        return null;
+    }
+
+    /**
+     * Fails what queued up while the database could not be reached with the same error at once,
+     * rather than have each group wait for a connection as long again.
+     */
+    private void failQueued(DatabaseUnavailableException unavailable) {
+        List<Entry<T, R>> queued = new ArrayList<>();
+        Entry<T, R> next;
+        while ((next = queue.poll()) != null) {
+            next.decide(null, unavailable);
+            queued.add(next);
+        }
+        completeLater(queued);
+    }
+
+    private void completeLater(List<Entry<T, R>> entries) {
+        if (!entries.isEmpty()) {
+            completions.schedule(() -> entries.forEach(Entry::complete));
         }
     }
 

@@ -105,6 +105,22 @@ class GroupCommitTests {
         assertThat(committed).isEmpty();
     }
 
+    @Test
+    void whatQueuedBehindAGroupTheDatabaseFailedFailsWithItAndIsNotWritten() throws Exception {
+        var first = groupCommit.submit("unavailable-a");
+        firstGroupIsWriting.await(5, TimeUnit.SECONDS);
+        var queued = List.of(groupCommit.submit("b"), groupCommit.submit("c"));
+        firstGroupMayCommit.countDown();
+
+        for (var result : List.of(first, queued.get(0), queued.get(1))) {
+            assertThatThrownBy(() -> result.get(5, TimeUnit.SECONDS))
+                    .cause()
+                    .isInstanceOf(DatabaseUnavailableException.class);
+        }
+        assertThat(groups).containsExactly(List.of("unavailable-a"));
+        assertThat(groupCommit.submit("d").get(5, TimeUnit.SECONDS)).isEqualTo("stored d");
+    }
+
     /** Submits the items while a first group holds the writer, so that they form one group. */
     private List<CompletableFuture<String>> submitTogether(String... items) {
         CountDownLatch holding = new CountDownLatch(1);
