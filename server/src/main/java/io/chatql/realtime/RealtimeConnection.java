@@ -193,14 +193,13 @@ final class RealtimeConnection {
         Disposable.Swap operation = Disposables.swap();
         operations.put(id, operation);
         operation.update(runAs.flatMapMany(runner -> services.subscriptions()
-                        .run(session.getHandshakeInfo(), id, subscribe.request(), runner)
-                        .doOnSubscribe(started -> {
-                            services.meters().subscriptionStarted(protocol.label());
+                        .run(session.getHandshakeInfo(), id, subscribe.request(), runner, () -> {
                             String ack = protocol.started(id);
                             if (ack != null) {
                                 send(ack);
                             }
                         })
+                        .doOnSubscribe(started -> services.meters().subscriptionStarted(protocol.label()))
                         .doFinally(ended -> services.meters().subscriptionEnded(protocol.label())))
                 .subscribe(
                         result -> {

@@ -103,17 +103,20 @@ class SharedSubscriptions implements SmartInitializingSingleton {
         }
     }
 
-    /** The serialized results of one operation of a connection, run as {@code user}. */
+    /**
+     * The serialized results of one operation of a connection, run as {@code user}, calling {@code
+     * listening} once a subscription receives every event from then on.
+     */
     Flux<GraphQlOperations.Result> run(
-            HandshakeInfo handshake, String id, Map<String, Object> request, Authentication user) {
+            HandshakeInfo handshake, String id, Map<String, Object> request, Authentication user, Runnable listening) {
         Optional<Sharing> sharing = sharing(request, user);
         if (sharing.isEmpty()) {
-            return operations.execute(handshake, id, request, user, SubscriptionMode.LIVE);
+            return operations.execute(handshake, id, request, user, SubscriptionMode.LIVE, listening);
         }
         Sharing shared = sharing.get();
         return operations
                 .execute(handshake, id, request, user, SubscriptionMode.AUTHORIZE)
-                .thenMany(Flux.defer(() -> follow(shared, handshake, id, request, user)));
+                .thenMany(Flux.defer(() -> follow(shared, handshake, id, request, user, listening)));
     }
 
     /** How many groups' executions listen to events on this node. */
@@ -127,7 +130,12 @@ class SharedSubscriptions implements SmartInitializingSingleton {
     }
 
     private Flux<GraphQlOperations.Result> follow(
-            Sharing sharing, HandshakeInfo handshake, String id, Map<String, Object> request, Authentication user) {
+            Sharing sharing,
+            HandshakeInfo handshake,
+            String id,
+            Map<String, Object> request,
+            Authentication user,
+            Runnable memberListening) {
         Group group = groups.compute(
                 sharing.key(),
                 (key, existing) -> (existing == null || existing.ended() ? new Group() : existing).hold());
@@ -144,6 +152,7 @@ class SharedSubscriptions implements SmartInitializingSingleton {
                 : Flux.empty();
         AtomicBoolean live = new AtomicBoolean();
         return group.listening()
+                .then(Mono.fromRunnable(memberListening))
                 .thenMany(catchUp)
                 .concatWith(Flux.defer(() -> {
                     live.set(true);

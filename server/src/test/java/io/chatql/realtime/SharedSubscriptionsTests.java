@@ -93,6 +93,22 @@ class SharedSubscriptionsTests {
     }
 
     @Test
+    void aSubscriberIsToldOnceItsGroupsExecutionListensAndNotBefore() {
+        List<Integer> liveExecutionsWhenTold = new CopyOnWriteArrayList<>();
+        Authentication alice = UsernamePasswordAuthenticationToken.authenticated("alice", null, List.of());
+        Flux<GraphQlOperations.Result> results = shared.run(
+                HANDSHAKE,
+                "alice",
+                Map.of("query", MESSAGES, "variables", Map.of("c", "c1")),
+                alice,
+                () -> liveExecutionsWhenTold.add(operations.running.get()));
+
+        assertThat(liveExecutionsWhenTold).isEmpty();
+        subscribers.add(results.subscribe());
+        assertThat(liveExecutionsWhenTold).containsExactly(1);
+    }
+
+    @Test
     void otherVariablesMakeAnotherGroup() {
         follow(MESSAGES, "c1", "alice");
         follow(MESSAGES, "c2", "alice");
@@ -294,7 +310,7 @@ class SharedSubscriptionsTests {
 
     private Flux<GraphQlOperations.Result> run(String query, Map<String, Object> variables, String user) {
         Authentication caller = UsernamePasswordAuthenticationToken.authenticated(user, null, List.of());
-        return shared.run(HANDSHAKE, user, Map.of("query", query, "variables", variables), caller);
+        return shared.run(HANDSHAKE, user, Map.of("query", query, "variables", variables), caller, () -> {});
     }
 
     private List<String> follow(String query, String conversationId, String user) {
