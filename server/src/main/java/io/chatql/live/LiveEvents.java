@@ -1,5 +1,6 @@
 package io.chatql.live;
 
+import io.chatql.system.BlockingWork;
 import io.chatql.system.FellBehindException;
 import java.time.Duration;
 import java.util.Map;
@@ -13,8 +14,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
-import reactor.core.scheduler.Schedulers;
 import reactor.util.concurrent.Queues;
 
 /**
@@ -25,7 +26,7 @@ import reactor.util.concurrent.Queues;
  * one conversation, so delivering costs nothing for the others. Each subscriber has a bounded buffer
  * of its own; one that falls {@value #SUBSCRIBER_BUFFER} events behind gets an error instead of
  * holding more memory. Before that, whoever posts to the topic waits for it: see {@link
- * #awaitSubscribers}.
+ * #subscribersCaughtUp}.
  */
 @Component
 public class LiveEvents {
@@ -45,8 +46,12 @@ public class LiveEvents {
 
     private final Duration longestWait;
 
-    LiveEvents(ObjectProvider<EventRelay> relay, LiveEventTypes types, LiveProperties properties) {
+    private final BlockingWork blocking;
+
+    LiveEvents(
+            ObjectProvider<EventRelay> relay, LiveEventTypes types, LiveProperties properties, BlockingWork blocking) {
         this.relay = relay;
+        this.blocking = blocking;
         this.types = types;
         this.longestWait = properties.subscriberWait();
     }
@@ -67,24 +72,19 @@ public class LiveEvents {
     }
 
     /**
-     * Waits while a subscriber of the topic has more than {@value #WAIT_BEYOND} events unread, for
-     * {@code chatql.realtime.subscriber-wait} at most. A poster calls it after each commit, outside
-     * its transaction: on a busy node, the subscribers' results are computed by one thread per topic
-     * while every poster has a thread of its own, so a topic posted to as fast as the node can store
-     * would leave them ever further behind, until their buffers overflow; waiting hands the time to
-     * them instead. It does not wait on a thread that must not block.
+     * Completes once no subscriber of the topic on this node has more than {@value #WAIT_BEYOND} events
+     * unread, waiting on the blocking pool for {@code chatql.realtime.subscriber-wait} at most; at once
+     * when none is behind. A poster waits for it after each commit, before it is answered: on a busy
+     * node the subscribers' results are computed by one thread per topic, so a topic posted to as
+     * fast as the node can store would leave them ever further behind, until their buffers overflow;
+     * holding its posters back hands the time to them instead.
      */
-    public void awaitSubscribers(Class<? extends LiveEvent> type, String topic) {
+    public Mono<Void> subscribersCaughtUp(Class<? extends LiveEvent> type, String topic) {
         Listeners listeners = topics.get(new Topic(type, topic));
-        if (listeners != null && !Schedulers.isInNonBlockingThread()) {
-            listeners.awaitCaughtUp(longestWait);
+        if (listeners == null || !listeners.anyBehind()) {
+            return Mono.empty();
         }
-    }
-
-    /** Whether a poster to the topic should {@link #awaitSubscribers} before it goes on. */
-    public boolean subscribersBehind(Class<? extends LiveEvent> type, String topic) {
-        Listeners listeners = topics.get(new Topic(type, topic));
-        return listeners != null && listeners.anyBehind();
+        return blocking.run(() -> listeners.awaitCaughtUp(longestWait));
     }
 
     /** The events of {@code type} that every subscriber of the kind receives, from now on. */

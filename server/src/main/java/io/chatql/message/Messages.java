@@ -42,8 +42,6 @@ class Messages {
 
     private final LiveEvents live;
 
-    private final BlockingWork blocking;
-
     private final GroupCommit<Post, Message> posts;
 
     Messages(
@@ -58,7 +56,6 @@ class Messages {
         this.events = events;
         this.transaction = transaction;
         this.live = live;
-        this.blocking = blocking;
         this.posts = blocking.groupCommit("message-writer", LARGEST_GROUP, this::store);
     }
 
@@ -66,22 +63,17 @@ class Messages {
      * Stores the caller's message as the next of its conversation. Idempotent on (conversationId, id):
      * a retry by the same sender returns the stored message, with no second row and no second
      * announcement; another sender reusing the id is refused. Completes once the message is committed
-     * and the conversation's subscribers on this node have kept up ({@link LiveEvents#awaitSubscribers}).
+     * and the conversation's subscribers on this node have kept up ({@link
+     * LiveEvents#subscribersCaughtUp}).
      */
     Mono<Message> post(String callerId, String conversationId, String id, @Nullable String content, String createdAt) {
         Inputs.requireId("conversationId", conversationId);
         Inputs.requireId("id", id);
         Inputs.requireText("createdAt", createdAt, MAX_CREATED_AT_LENGTH);
         Post post = new Post(callerId, conversationId, id, requireContent(content), createdAt);
-        return Mono.fromFuture(() -> posts.submit(post), true).flatMap(this::afterSubscribers);
-    }
-
-    private Mono<Message> afterSubscribers(Message message) {
-        if (!live.subscribersBehind(MessageCreated.class, message.conversationId())) {
-            return Mono.just(message);
-        }
-        return blocking.run(() -> live.awaitSubscribers(MessageCreated.class, message.conversationId()))
-                .thenReturn(message);
+        return Mono.fromFuture(() -> posts.submit(post), true)
+                .flatMap(message -> live.subscribersCaughtUp(MessageCreated.class, message.conversationId())
+                        .thenReturn(message));
     }
 
     /**

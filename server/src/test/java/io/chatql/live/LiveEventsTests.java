@@ -3,6 +3,7 @@ package io.chatql.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.chatql.system.BlockingWork;
 import io.chatql.system.FellBehindException;
 import java.time.Duration;
 import java.util.List;
@@ -128,7 +129,8 @@ class LiveEventsTests {
         return new LiveEvents(
                 new StaticListableBeanFactory().getBeanProvider(EventRelay.class),
                 new LiveEventTypes(),
-                new LiveProperties("chatql:events", subscriberWait));
+                new LiveProperties("chatql:events", subscriberWait),
+                new BlockingWork());
     }
 
     private static void say(LiveEvents events, String room, int times) {
@@ -138,7 +140,7 @@ class LiveEventsTests {
     }
 
     private static CompletableFuture<Void> posting(LiveEvents events, String room) {
-        return CompletableFuture.runAsync(() -> events.awaitSubscribers(Said.class, room));
+        return events.subscribersCaughtUp(Said.class, room).toFuture();
     }
 
     @LiveEventName("test.said")

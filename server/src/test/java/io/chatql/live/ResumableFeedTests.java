@@ -21,12 +21,13 @@ class ResumableFeedTests {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+    private final BlockingWork blocking = new BlockingWork();
+
     private final LiveEvents events = new LiveEvents(
             new StaticListableBeanFactory().getBeanProvider(EventRelay.class),
             new LiveEventTypes(),
-            new LiveProperties("chatql:events", Duration.ofSeconds(1)));
-
-    private final BlockingWork blocking = new BlockingWork();
+            new LiveProperties("chatql:events", Duration.ofSeconds(1)),
+            blocking);
 
     private final CountDownLatch listening = new CountDownLatch(1);
 
