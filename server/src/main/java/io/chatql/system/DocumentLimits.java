@@ -57,58 +57,67 @@ final class DocumentLimits {
                 .build();
     }
 
-    /** Why {@code document}'s fragments are refused, or null when they are within the limits. */
-    static @Nullable String fragmentRefusal(Document document) {
-        Operations operations = Operations.of(document);
-        if (operations.refusal() != null) {
-            return operations.refusal();
+    /** The operations of a parsed {@code document}, with their fragments expanded once. */
+    static Operations operations(Document document) {
+        Map<String, Selections> fragments = new HashMap<>();
+        for (FragmentDefinition fragment : document.getDefinitionsOfType(FragmentDefinition.class)) {
+            fragments.putIfAbsent(fragment.getName(), Selections.of(fragment.getSelectionSet()));
         }
-        for (Expansion expansion : operations.expansions()) {
-            if (expansion.depth() > MAX_FRAGMENT_DEPTH) {
-                return "fragments are nested more than " + MAX_FRAGMENT_DEPTH + " deep";
-            }
-            if (expansion.fields() > MAX_EXPANDED_FIELDS) {
-                return "fragments expand to more than " + MAX_EXPANDED_FIELDS + " fields";
+        Map<String, Expansion> expansions = new HashMap<>();
+        for (String name : fragments.keySet()) {
+            String refusal = expand(name, fragments, expansions);
+            if (refusal != null) {
+                return new Operations(refusal, List.of());
             }
         }
-        return null;
+        return new Operations(
+                null,
+                document.getDefinitionsOfType(OperationDefinition.class).stream()
+                        .map(operation ->
+                                Selections.of(operation.getSelectionSet()).expand(expansions))
+                        .toList());
     }
 
-    /**
-     * Whether every operation of {@code document}, a document within the limits above, stays within
-     * half of {@code maxDepth} levels of fields and half of {@code maxFields} fields, counting every
-     * field as if no {@code @skip} or {@code @include} left it out: then no variables can take an
-     * execution of it beyond the query limits, and they need not be checked again.
-     */
-    static boolean wellWithin(Document document, int maxDepth, int maxFields) {
-        Operations operations = Operations.of(document);
-        return operations.refusal() == null
-                && operations.expansions().stream()
-                        .allMatch(expansion ->
-                                expansion.fieldDepth() <= maxDepth / 2 && expansion.fields() <= maxFields / 2);
-    }
+    /** The operations of a document, each with its fragments expanded, or why they cannot be. */
+    static final class Operations {
 
-    /** The expansion of each operation of a document, or why its fragments are refused. */
-    private record Operations(@Nullable String refusal, List<Expansion> expansions) {
+        private final @Nullable String unexpandable;
 
-        static Operations of(Document document) {
-            Map<String, Selections> fragments = new HashMap<>();
-            for (FragmentDefinition fragment : document.getDefinitionsOfType(FragmentDefinition.class)) {
-                fragments.putIfAbsent(fragment.getName(), Selections.of(fragment.getSelectionSet()));
+        private final List<Expansion> expansions;
+
+        private Operations(@Nullable String unexpandable, List<Expansion> expansions) {
+            this.unexpandable = unexpandable;
+            this.expansions = expansions;
+        }
+
+        /** Why the document's fragments are refused, or null when they are within the limits. */
+        @Nullable
+        String refusal() {
+            if (unexpandable != null) {
+                return unexpandable;
             }
-            Map<String, Expansion> expansions = new HashMap<>();
-            for (String name : fragments.keySet()) {
-                String refusal = expand(name, fragments, expansions);
-                if (refusal != null) {
-                    return new Operations(refusal, List.of());
+            for (Expansion expansion : expansions) {
+                if (expansion.depth() > MAX_FRAGMENT_DEPTH) {
+                    return "fragments are nested more than " + MAX_FRAGMENT_DEPTH + " deep";
+                }
+                if (expansion.fields() > MAX_EXPANDED_FIELDS) {
+                    return "fragments expand to more than " + MAX_EXPANDED_FIELDS + " fields";
                 }
             }
-            return new Operations(
-                    null,
-                    document.getDefinitionsOfType(OperationDefinition.class).stream()
-                            .map(operation ->
-                                    Selections.of(operation.getSelectionSet()).expand(expansions))
-                            .toList());
+            return null;
+        }
+
+        /**
+         * Whether every operation, in a document within the limits above, stays within half of {@code
+         * maxDepth} levels of fields and half of {@code maxFields} fields, counting every field as if
+         * no {@code @skip} or {@code @include} left it out: then no variables can take an execution of
+         * it beyond the query limits, and they need not be checked again.
+         */
+        boolean wellWithin(int maxDepth, int maxFields) {
+            return refusal() == null
+                    && expansions.stream()
+                            .allMatch(expansion ->
+                                    expansion.fieldDepth() <= maxDepth / 2 && expansion.fields() <= maxFields / 2);
         }
     }
 

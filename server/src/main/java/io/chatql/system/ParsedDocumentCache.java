@@ -130,7 +130,8 @@ public class ParsedDocumentCache implements PreparsedDocumentProvider {
         } catch (InvalidSyntaxException ex) {
             return new PreparsedDocumentEntry(ex.toInvalidSyntaxError());
         }
-        String refusal = DocumentLimits.fragmentRefusal(document);
+        DocumentLimits.Operations operations = DocumentLimits.operations(document);
+        String refusal = operations.refusal();
         if (refusal != null) {
             return new PreparsedDocumentEntry(DocumentLimits.refusal(refusal));
         }
@@ -139,7 +140,7 @@ public class ParsedDocumentCache implements PreparsedDocumentProvider {
         if (!errors.isEmpty()) {
             return new PreparsedDocumentEntry(document, errors);
         }
-        if (DocumentLimits.wellWithin(document, QueryLimits.MAX_DEPTH, QueryLimits.MAX_COMPLEXITY)) {
+        if (operations.wellWithin(QueryLimits.MAX_DEPTH, QueryLimits.MAX_COMPLEXITY)) {
             wellWithinQueryLimits.add(document);
         }
         return new PreparsedDocumentEntry(document);

@@ -62,6 +62,6 @@ class DocumentLimitsTests {
 
     private static boolean wellWithin(String query) {
         Document document = new Parser().parseDocument(query);
-        return DocumentLimits.wellWithin(document, MAX_DEPTH, MAX_FIELDS);
+        return DocumentLimits.operations(document).wellWithin(MAX_DEPTH, MAX_FIELDS);
     }
 }
