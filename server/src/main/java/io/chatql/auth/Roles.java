@@ -1,5 +1,6 @@
 package io.chatql.auth;
 
+import io.chatql.system.Caller;
 import io.chatql.system.ForbiddenException;
 import java.util.Collection;
 import java.util.List;
@@ -22,6 +23,12 @@ public final class Roles {
     static final String ADMIN = "admin";
 
     private static final String ADMIN_AUTHORITY = authority(ADMIN);
+
+    static {
+        if (!ADMIN_AUTHORITY.equals(Caller.ADMIN_AUTHORITY)) {
+            throw new IllegalStateException("the callers' administrators must be those of the role admin");
+        }
+    }
 
     private Roles() {}
 

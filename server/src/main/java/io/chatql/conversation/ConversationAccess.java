@@ -1,6 +1,8 @@
 package io.chatql.conversation;
 
 import io.chatql.system.NotFoundException;
+import java.util.Collection;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +29,11 @@ public class ConversationAccess {
     /** Whether {@code userId} is a member of the conversation; blocks on the database. */
     public boolean isMember(String userId, String conversationId) {
         return conversations.isMember(userId, conversationId);
+    }
+
+    /** Those of {@code userIds} who are members of the conversation; blocks on the database. */
+    public Set<String> membersAmong(String conversationId, Collection<String> userIds) {
+        return userIds.isEmpty() ? Set.of() : conversations.membersAmong(conversationId, userIds);
     }
 
     /** The refusal of a conversation to a non-member, the same as for one that does not exist. */

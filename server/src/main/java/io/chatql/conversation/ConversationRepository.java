@@ -3,8 +3,10 @@ package io.chatql.conversation;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +35,15 @@ class ConversationRepository {
         jdbc.sql("insert into conversation (id, name, created_at, created_by) values (?, ?, ?, ?)")
                 .params(conversation.id(), conversation.name(), conversation.createdAt(), createdBy)
                 .update();
+    }
+
+    Set<String> membersAmong(String conversationId, Collection<String> userIds) {
+        return new HashSet<>(jdbc.sql(
+                        "select user_id from user_conversation where conversation_id = :conversation and user_id in (:ids)")
+                .param("conversation", conversationId)
+                .param("ids", userIds)
+                .query(String.class)
+                .list());
     }
 
     Optional<String> creatorOf(String conversationId) {

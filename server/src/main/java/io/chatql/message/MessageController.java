@@ -14,8 +14,13 @@ import io.chatql.system.InvalidInputException;
 import io.chatql.system.Referents;
 import io.chatql.user.User;
 import io.chatql.user.UserRepository;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -68,8 +73,25 @@ class MessageController {
             @Argument String id,
             @Argument @Nullable String content,
             @Argument String createdAt,
+            @Argument @Nullable String replyToId,
             Caller caller) {
-        return messages.post(caller.id(), conversationId, id, content, createdAt);
+        return messages.post(caller.id(), conversationId, id, content, createdAt, replyToId);
+    }
+
+    @MutationMapping
+    Mono<Message> editMessage(
+            @Argument String conversationId, @Argument String id, @Argument String content, Caller caller) {
+        return messages.edit(caller.id(), conversationId, id, content);
+    }
+
+    @MutationMapping
+    Mono<Message> deleteMessage(@Argument String conversationId, @Argument String id, Caller caller) {
+        return messages.delete(caller, conversationId, id);
+    }
+
+    @QueryMapping
+    Mono<List<MessageRevision>> messageRevisions(@Argument String conversationId, @Argument String id, Caller caller) {
+        return messages.revisions(caller, conversationId, id);
     }
 
     /** A conversation's messages, newest first, continued with the opaque {@code nextToken}. */
@@ -147,9 +169,75 @@ class MessageController {
         return SubscriptionSharing.shareable("subscribeToNewMessage").andViewerDependent("messages");
     }
 
+    /** The authors of a page; a listing that joined them in already has them. */
     @BatchMapping
     Mono<Map<Message, User>> author(List<Message> page) {
-        return blocking.of(() -> Referents.of(page, Message::sender, users::findAllById, User::id));
+        Map<Message, User> authors = new HashMap<>();
+        List<Message> unknown = new ArrayList<>();
+        for (Message message : page) {
+            if (message.author() != null) {
+                authors.put(message, message.author());
+            } else {
+                unknown.add(message);
+            }
+        }
+        if (unknown.isEmpty()) {
+            return Mono.just(authors);
+        }
+        return blocking.of(() -> {
+            authors.putAll(Referents.of(unknown, Message::sender, users::findAllById, User::id));
+            return authors;
+        });
+    }
+
+    /**
+     * The messages a page answers; a listing that joined them in already has them, the others (a new
+     * message in a live event, say) are read for each conversation at once.
+     */
+    @BatchMapping
+    Mono<Map<Message, Message>> replyTo(List<Message> page) {
+        Map<Message, Message> quoted = new HashMap<>();
+        Map<String, List<Message>> unknown = new HashMap<>();
+        for (Message message : page) {
+            if (message.replyTo() != null) {
+                quoted.put(message, message.replyTo());
+            } else if (message.replyToId() != null) {
+                unknown.computeIfAbsent(message.conversationId(), conversation -> new ArrayList<>())
+                        .add(message);
+            }
+        }
+        if (unknown.isEmpty()) {
+            return Mono.just(quoted);
+        }
+        return blocking.of(() -> {
+            unknown.forEach((conversationId, answering) -> quoted.putAll(Referents.of(
+                    answering, Message::replyToId, ids -> repository.findShown(conversationId, ids), Message::id)));
+            return quoted;
+        });
+    }
+
+    /** The members each message of a page mentions, read at once for the page. */
+    @BatchMapping
+    Mono<Map<Message, List<User>>> mentions(List<Message> page) {
+        Set<String> ids = new HashSet<>();
+        page.forEach(message -> ids.addAll(message.mentionIds()));
+        if (ids.isEmpty()) {
+            Map<Message, List<User>> none = new HashMap<>();
+            page.forEach(message -> none.put(message, List.of()));
+            return Mono.just(none);
+        }
+        return blocking.of(() -> {
+            Map<String, User> byId = new HashMap<>();
+            users.findAllById(ids).forEach(user -> byId.put(user.id(), user));
+            Map<Message, List<User>> mentioned = new HashMap<>();
+            page.forEach(message -> mentioned.put(
+                    message,
+                    message.mentionIds().stream()
+                            .map(byId::get)
+                            .filter(Objects::nonNull)
+                            .toList()));
+            return mentioned;
+        });
     }
 
     private Mono<MessageConnection> conversationMessages(

@@ -3,10 +3,15 @@ package io.chatql.message;
 import io.chatql.conversation.ConversationAccess;
 import io.chatql.live.LiveEvents;
 import io.chatql.system.BlockingWork;
+import io.chatql.system.Caller;
 import io.chatql.system.ConflictException;
+import io.chatql.system.ForbiddenException;
 import io.chatql.system.GroupCommit;
 import io.chatql.system.Inputs;
 import io.chatql.system.InvalidInputException;
+import io.chatql.system.NotFoundException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,14 +49,25 @@ class Messages {
 
     private final GroupCommit<Post, Message> posts;
 
+    private final Mentions mentions;
+
+    private final BlockingWork blocking;
+
+    private final Clock clock;
+
     Messages(
             MessageRepository messages,
             ConversationAccess access,
             ApplicationEventPublisher events,
             TransactionOperations transaction,
             LiveEvents live,
-            BlockingWork blocking) {
+            Mentions mentions,
+            BlockingWork blocking,
+            Clock clock) {
         this.messages = messages;
+        this.mentions = mentions;
+        this.blocking = blocking;
+        this.clock = clock;
         this.access = access;
         this.events = events;
         this.transaction = transaction;
@@ -66,11 +82,20 @@ class Messages {
      * and the conversation's subscribers on this node have kept up ({@link
      * LiveEvents#subscribersCaughtUp}).
      */
-    Mono<Message> post(String callerId, String conversationId, String id, @Nullable String content, String createdAt) {
+    Mono<Message> post(
+            String callerId,
+            String conversationId,
+            String id,
+            @Nullable String content,
+            String createdAt,
+            @Nullable String replyToId) {
         Inputs.requireId("conversationId", conversationId);
         Inputs.requireId("id", id);
         Inputs.requireText("createdAt", createdAt, MAX_CREATED_AT_LENGTH);
-        Post post = new Post(callerId, conversationId, id, requireContent(content), createdAt);
+        if (replyToId != null) {
+            Inputs.requireId("replyToId", replyToId);
+        }
+        Post post = new Post(callerId, conversationId, id, requireContent(content), createdAt, replyToId);
         return Mono.fromFuture(() -> posts.submit(post), true)
                 .flatMap(message -> live.subscribersCaughtUp(MessageCreated.class, message.conversationId())
                         .thenReturn(message));
@@ -113,9 +138,33 @@ class Messages {
                     }
                     continue;
                 }
+                Optional<Message> replyTo = Optional.empty();
+                if (post.replyToId() != null) {
+                    replyTo = Optional.ofNullable(storedNow.get(new StoredId(post.conversationId(), post.replyToId())))
+                            .or(() -> messages.find(post.conversationId(), post.replyToId()));
+                    if (replyTo.isEmpty() || replyTo.get().deleted()) {
+                        entry.refuse(new InvalidInputException(
+                                replyTo.isEmpty()
+                                        ? "replyToId must be the id of a message of this conversation"
+                                        : "replyToId names a deleted message"));
+                        continue;
+                    }
+                }
                 long sequence = counted.merge(post.conversationId(), 1L, Long::sum);
-                Message message = messages.insert(
-                        post.conversationId(), post.id(), sequence, post.callerId(), post.content(), post.createdAt());
+                Message message = messages.insert(new Message(
+                        post.conversationId(),
+                        post.id(),
+                        sequence,
+                        0,
+                        post.callerId(),
+                        post.content(),
+                        post.createdAt(),
+                        null,
+                        false,
+                        post.replyToId(),
+                        mentions.in(post.conversationId(), post.content()),
+                        null,
+                        replyTo.map(Message::quoted).orElse(null)));
                 storedNow.put(storedId, message);
                 events.publishEvent(new MessageCreated(message));
                 entry.store(message);
@@ -128,6 +177,90 @@ class Messages {
         });
     }
 
+    /**
+     * Replaces the content of the caller's own message; it keeps its id, place and {@code createdAt},
+     * and what it said before is kept for administrators. The same content again changes nothing.
+     */
+    Mono<Message> edit(String callerId, String conversationId, String id, @Nullable String content) {
+        Inputs.requireId("conversationId", conversationId);
+        Inputs.requireId("id", id);
+        String newContent = requireContent(content);
+        return blocking.of(() -> transaction.execute(status -> {
+            Message message = lockedMessage(conversationId, id, () -> access.requireMember(callerId, conversationId));
+            if (!message.sender().equals(callerId)) {
+                throw new ForbiddenException("only its author may edit a message");
+            }
+            if (message.deleted()) {
+                throw new ConflictException("message " + id + " was deleted");
+            }
+            if (message.content().equals(newContent)) {
+                return message;
+            }
+            messages.edit(message, newContent, mentions.in(conversationId, newContent), OffsetDateTime.now(clock));
+            Message edited = messages.find(conversationId, id).orElseThrow();
+            events.publishEvent(new MessageEdited(edited));
+            return edited;
+        }));
+    }
+
+    /**
+     * Deletes a message, by its author or an administrator, who need not be a member: its content is
+     * erased, and it stays in its place as a tombstone. A deleted message deleted again is answered as
+     * it is.
+     */
+    Mono<Message> delete(Caller caller, String conversationId, String id) {
+        Inputs.requireId("conversationId", conversationId);
+        Inputs.requireId("id", id);
+        return blocking.of(() -> transaction.execute(status -> {
+            Message message = lockedMessage(conversationId, id, () -> {
+                if (!caller.administrator()) {
+                    access.requireMember(caller.id(), conversationId);
+                }
+            });
+            if (message.deleted()) {
+                return message;
+            }
+            if (!message.sender().equals(caller.id()) && !caller.administrator()) {
+                throw new ForbiddenException("only its author or an administrator may delete a message");
+            }
+            messages.erase(conversationId, id);
+            Message tombstone = messages.find(conversationId, id).orElseThrow();
+            events.publishEvent(new MessageDeleted(tombstone, caller.id()));
+            return tombstone;
+        }));
+    }
+
+    /** What a message said before each of its edits; administrators only. */
+    Mono<List<MessageRevision>> revisions(Caller caller, String conversationId, String id) {
+        Inputs.requireId("conversationId", conversationId);
+        Inputs.requireId("id", id);
+        if (!caller.administrator()) {
+            return Mono.error(new ForbiddenException("only an administrator may read a message's revisions"));
+        }
+        return blocking.of(() -> {
+            messages.find(conversationId, id).orElseThrow(() -> messageNotFound(id));
+            return messages.revisions(conversationId, id);
+        });
+    }
+
+    /**
+     * The message, read under the lock on its conversation's row, after {@code allowed} checked the
+     * caller; a conversation the caller may not see and a message that does not exist are both not
+     * found.
+     */
+    private Message lockedMessage(String conversationId, String id, Runnable allowed) {
+        allowed.run();
+        if (messages.find(conversationId, id).isEmpty()) {
+            throw messageNotFound(id);
+        }
+        messages.lockLastSequence(conversationId);
+        return messages.find(conversationId, id).orElseThrow(() -> messageNotFound(id));
+    }
+
+    static NotFoundException messageNotFound(String id) {
+        return new NotFoundException("message " + id + " not found");
+    }
+
     private static String requireContent(@Nullable String content) {
         if (content == null || content.isBlank()) {
             throw new InvalidInputException("content must not be empty");
@@ -138,7 +271,13 @@ class Messages {
         return content;
     }
 
-    private record Post(String callerId, String conversationId, String id, String content, String createdAt) {
+    private record Post(
+            String callerId,
+            String conversationId,
+            String id,
+            String content,
+            String createdAt,
+            @Nullable String replyToId) {
 
         Membership membership() {
             return new Membership(callerId, conversationId);

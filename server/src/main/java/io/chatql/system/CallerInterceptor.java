@@ -24,7 +24,7 @@ class CallerInterceptor implements WebGraphQlInterceptor {
         return ReactiveSecurityContextHolder.getContext()
                 .mapNotNull(SecurityContext::getAuthentication)
                 .doOnNext(user -> request.configureExecutionInput((input, builder) -> {
-                    input.getGraphQLContext().put(Caller.class, new Caller(user.getName()));
+                    input.getGraphQLContext().put(Caller.class, Caller.of(user));
                     return input;
                 }))
                 .then(Mono.defer(() -> chain.next(request)));

@@ -68,6 +68,17 @@ public class UserRepository {
                 .optional();
     }
 
+    /** The users with these usernames, ignoring case. */
+    public List<User> findAllByUsername(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id, username, registered from chat_user where username_key in (:keys)")
+                .param("keys", usernames.stream().map(Usernames::key).distinct().toList())
+                .query(USER)
+                .list();
+    }
+
     public List<User> findAllById(Collection<String> ids) {
         if (ids.isEmpty()) {
             return List.of();

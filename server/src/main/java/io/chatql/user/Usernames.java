@@ -19,6 +19,11 @@ public final class Usernames {
         return username;
     }
 
+    /** Whether two usernames name the same user. */
+    public static boolean sameName(String one, String other) {
+        return key(one).equals(key(other));
+    }
+
     /** The key under which usernames are unique: the same for names that differ only in case. */
     static String key(String username) {
         return username.toLowerCase(Locale.ROOT);

@@ -1,0 +1,4 @@
+package io.chatql.message;
+
+/** The author changed a message's content; {@code message} is as it is after the edit. */
+public record MessageEdited(Message message) {}
