@@ -57,6 +57,8 @@ class Accounts {
 
     private final ApplicationEventPublisher events;
 
+    private final DisabledAccountRepository disabledAccounts;
+
     /** Checked against when the username is unknown, so that both failures take the same time. */
     private final String unknownUserHash;
 
@@ -72,7 +74,8 @@ class Accounts {
             AccountMail mail,
             AttemptLimits limits,
             AccountRoles roles,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            DisabledAccountRepository disabledAccounts) {
         this.users = users;
         this.userRepository = userRepository;
         this.credentials = credentials;
@@ -85,6 +88,7 @@ class Accounts {
         this.limits = limits;
         this.roles = roles;
         this.events = events;
+        this.disabledAccounts = disabledAccounts;
         this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
     }
 
@@ -116,8 +120,9 @@ class Accounts {
     }
 
     /**
-     * New tokens for a correct username and password of a confirmed account; the same refusal for any
-     * other pair, after the same bcrypt check. Failures count against the username and the client's
+     * New tokens for a correct username and password of a confirmed account that is not disabled; the
+     * same refusal for any other pair, after the same bcrypt check, so that only who knows the password
+     * learns that the account is unconfirmed or disabled. Failures count against the username and the client's
      * {@code address} (see {@link AttemptLimits}). Runs outside a transaction, so that no connection is
      * held during the slow hash.
      */
@@ -139,12 +144,16 @@ class Accounts {
         if (!credential.get().confirmed()) {
             throw new UserNotConfirmedException();
         }
+        if (disabledAccounts.isDisabled(user.get().id())) {
+            throw new AccountDisabledException();
+        }
         events.publishEvent(new UserSignedIn(user.get().id()));
         return tokens(user.get(), refreshTokens.issue(user.get().id()));
     }
 
     /**
-     * New tokens for an unused refresh token, which is used up. A refused token is refused after the
+     * New tokens for an unused refresh token of an account that is not disabled; the token is used up.
+     * A refused token is refused after the
      * commit, so that what its use changed stays: a used token presented again revokes its family.
      */
     Tokens refresh(@Nullable String refreshToken) {
@@ -153,6 +162,7 @@ class Accounts {
         }
         Optional<Tokens> tokens = transaction.execute(status -> refreshTokens
                 .use(refreshToken)
+                .filter(holder -> !disabledAccounts.isDisabled(holder.userId()))
                 .flatMap(holder -> userRepository
                         .findById(holder.userId())
                         .map(user -> tokens(user, refreshTokens.rotate(holder)))));

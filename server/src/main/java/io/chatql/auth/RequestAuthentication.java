@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
  * Proves who sends a request or opens a connection, from the credentials read from it: an access
  * token, of this server or of a trusted external issuer, or an API key. HTTP requests and every real-time protocol authenticate here, so they accept the same
  * credentials, and refuse bad ones with the same fixed message, {@value #NOT_VALID}: what was wrong
- * with them goes to the debug log only, for the parsers' words can name their classes.
+ * with them goes to the debug log only, for the parsers' words can name their classes. Credentials
+ * of a disabled account are refused alike ({@link DisabledAccounts}).
  */
 @Component
 public class RequestAuthentication implements ReactiveAuthenticationManager {
@@ -30,24 +31,35 @@ public class RequestAuthentication implements ReactiveAuthenticationManager {
 
     private final ApiKeys apiKeys;
 
-    RequestAuthentication(ReactiveJwtDecoder accessTokenDecoder, TokenUsers users, ApiKeys apiKeys) {
+    private final DisabledAccounts disabledAccounts;
+
+    RequestAuthentication(
+            ReactiveJwtDecoder accessTokenDecoder,
+            TokenUsers users,
+            ApiKeys apiKeys,
+            DisabledAccounts disabledAccounts) {
         this.tokens = new JwtReactiveAuthenticationManager(accessTokenDecoder);
         this.tokens.setJwtAuthenticationConverter(users);
         this.apiKeys = apiKeys;
+        this.disabledAccounts = disabledAccounts;
     }
 
     @Override
     public Mono<Authentication> authenticate(Authentication credentials) {
         if (credentials instanceof ApiKeyAuthenticationToken apiKey) {
-            return apiKeys.authenticate(apiKey.key()).onErrorMap(RequestAuthentication::refused, ex -> {
-                LOG.debug("Refused an API key: {}", ex.getMessage());
-                return new BadCredentialsException(NOT_VALID);
-            });
+            return apiKeys.authenticate(apiKey.key())
+                    .flatMap(disabledAccounts::requireEnabled)
+                    .onErrorMap(RequestAuthentication::refused, ex -> {
+                        LOG.debug("Refused an API key: {}", ex.getMessage());
+                        return new BadCredentialsException(NOT_VALID);
+                    });
         }
-        return tokens.authenticate(credentials).onErrorMap(RequestAuthentication::refused, ex -> {
-            LOG.debug("Refused an access token: {}", ex.getMessage());
-            return new InvalidBearerTokenException(NOT_VALID);
-        });
+        return tokens.authenticate(credentials)
+                .flatMap(disabledAccounts::requireEnabled)
+                .onErrorMap(RequestAuthentication::refused, ex -> {
+                    LOG.debug("Refused an access token: {}", ex.getMessage());
+                    return new InvalidBearerTokenException(NOT_VALID);
+                });
     }
 
     /** Whether {@code ex} refuses the credentials, rather than says they could not be checked. */

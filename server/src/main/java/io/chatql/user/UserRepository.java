@@ -61,6 +61,17 @@ public class UserRepository {
                 .optional();
     }
 
+    /**
+     * The user, read under a lock on its row that is held until the transaction ends, so that what
+     * changes one user's account is done one at a time.
+     */
+    public Optional<User> lockById(String id) {
+        return jdbc.sql("select id, username, registered from chat_user where id = ? for update")
+                .param(id)
+                .query(USER)
+                .optional();
+    }
+
     public Optional<User> findByUsername(String username) {
         return jdbc.sql("select id, username, registered from chat_user where username_key = ?")
                 .param(Usernames.key(username))

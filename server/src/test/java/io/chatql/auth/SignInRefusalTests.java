@@ -45,7 +45,8 @@ class SignInRefusalTests {
             mock(AccountMail.class),
             new AttemptLimits(new AttemptLimitProperties(5, 20, Duration.ofMinutes(1), Duration.ofHours(1))),
             mock(AccountRoles.class),
-            mock(ApplicationEventPublisher.class));
+            mock(ApplicationEventPublisher.class),
+            mock(DisabledAccountRepository.class));
 
     @Test
     void wrongPasswordAndUnknownUserEachCostOneBcryptCheckAndGetTheSameRefusal() {
