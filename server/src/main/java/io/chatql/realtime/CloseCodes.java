@@ -23,7 +23,15 @@ final class CloseCodes {
 
     static final CloseStatus UNAUTHORIZED = new CloseStatus(4401, "Unauthorized");
 
+    /** graphql-transport-ws's Forbidden: the user may not hold another connection. */
     static final CloseStatus TOO_MANY_CONNECTIONS = new CloseStatus(4403, "Too many connections for this user");
+
+    /**
+     * graphql-transport-ws's Forbidden: an administrator disabled the connection's account. graphql-ws
+     * clients retry 4403, and their next {@code connection_init} is refused with 4401, which they take
+     * as final.
+     */
+    static final CloseStatus ACCOUNT_DISABLED = new CloseStatus(4403, "Account disabled");
 
     /**
      * The connection's access token is no longer accepted; the client may reconnect at once with a new

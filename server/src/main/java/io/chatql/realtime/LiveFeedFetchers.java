@@ -1,5 +1,6 @@
 package io.chatql.realtime;
 
+import graphql.GraphQLContext;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.FieldCoordinates;
@@ -11,6 +12,7 @@ import graphql.schema.GraphQLTypeVisitorStub;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import io.chatql.live.LiveFeed;
+import io.chatql.system.Caller;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +36,12 @@ import reactor.core.publisher.Flux;
 class LiveFeedFetchers implements GraphQlSourceBuilderCustomizer {
 
     private final Set<String> feedFields = ConcurrentHashMap.newKeySet();
+
+    private final ConnectionRegistry registry;
+
+    LiveFeedFetchers(ConnectionRegistry registry) {
+        this.registry = registry;
+    }
 
     @Override
     public void customize(GraphQlSource.SchemaResourceBuilder builder) {
@@ -60,15 +68,20 @@ class LiveFeedFetchers implements GraphQlSourceBuilderCustomizer {
             DataFetcher<?> fetcher = registry.getDataFetcher(coordinates, field);
             if (fetcher instanceof SelfDescribingDataFetcher<?> described
                     && LiveFeed.class.isAssignableFrom(described.getReturnType().toClass())) {
-                registry.dataFetcher(coordinates, new FeedRunning(fetcher));
+                registry.dataFetcher(coordinates, new FeedRunning(fetcher, LiveFeedFetchers.this.registry));
                 feedFields.add(field.getName());
             }
             return TraversalControl.CONTINUE;
         }
     }
 
-    /** Runs the feed of a subscription data fetcher, which a controller hands on as a publisher of it. */
-    private record FeedRunning(DataFetcher<?> fetcher) implements DataFetcher<@Nullable Object> {
+    /**
+     * Runs the feed of a subscription data fetcher, which a controller hands on as a publisher of it. A
+     * feed run without a mode is a Server-Sent Events stream, which ends when its user's account is
+     * disabled; a WebSocket connection is closed then as a whole.
+     */
+    private record FeedRunning(DataFetcher<?> fetcher, ConnectionRegistry connections)
+            implements DataFetcher<@Nullable Object> {
 
         @Override
         public @Nullable Object get(DataFetchingEnvironment environment) throws Exception {
@@ -79,8 +92,13 @@ class LiveFeedFetchers implements GraphQlSourceBuilderCustomizer {
             return value == null ? null : run(value, environment);
         }
 
-        private static Flux<?> run(Object feed, DataFetchingEnvironment environment) {
-            return SubscriptionMode.run((LiveFeed<?>) feed, environment.getGraphQlContext());
+        private Flux<?> run(Object feed, DataFetchingEnvironment environment) {
+            GraphQLContext context = environment.getGraphQlContext();
+            Flux<?> events = SubscriptionMode.run((LiveFeed<?>) feed, context);
+            Caller caller = context.get(Caller.class);
+            return SubscriptionMode.isApplied(context) || caller == null
+                    ? events
+                    : connections.endedWhenDisabled(caller.id(), events);
         }
     }
 }

@@ -101,6 +101,20 @@ final class RealtimeConnection {
         close(CloseCodes.GOING_AWAY);
     }
 
+    /** Whether the connection was opened by {@code userId}. */
+    boolean isOf(String userId) {
+        Authentication connectionUser = user;
+        return connectionUser != null && connectionUser.getName().equals(userId);
+    }
+
+    /**
+     * Ends every operation and closes the connection with 4403, after telling the protocols that have
+     * words for it, as its user's account was disabled.
+     */
+    void accountDisabled() {
+        refuse(403, CloseCodes.ACCOUNT_DISABLED.getReason(), CloseCodes.ACCOUNT_DISABLED);
+    }
+
     private Mono<Void> receive(String text) {
         ClientMessage message = protocol.decode(text);
         if (message instanceof ClientMessage.Init init) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chatql.ChatQlApplication;
 import io.chatql.support.Account;
 import io.chatql.support.ChatClient;
+import io.chatql.support.RawWebSocket;
 import io.chatql.support.TestPostgres;
 import io.chatql.support.TestRedis;
 import java.time.Duration;
@@ -23,11 +24,18 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.client.WebSocketDisconnectedException;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
-/** Two nodes sharing one PostgreSQL and one Redis act as one server. */
+/**
+ * Two nodes sharing one PostgreSQL and one Redis act as one server: messages, tokens and the disabling of
+ * accounts reach both.
+ */
 class MultiNodeIntegrationTests {
 
     private static final Duration TIMEOUT = ChatClient.TIMEOUT;
+
+    private static final String ADMIN = "steward";
 
     private static TestRedis redis;
 
@@ -84,6 +92,41 @@ class MultiNodeIntegrationTests {
     }
 
     @Test
+    void accountDisabledOnOneNodeIsClosedAndRefusedOnTheOtherAtOnce() throws Exception {
+        Account admin = nodeA.client().signUpOnce(ADMIN);
+        Account bob = nodeB.client().signUp("bob");
+        awaitStatus(nodeB, bob, 200);
+        try (RawWebSocket socket =
+                RawWebSocket.connect(nodeB.client().webSocketUri(), new HttpHeaders(), "graphql-transport-ws")) {
+            socket.send("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"" + bob.accessToken() + "\"}}");
+            socket.awaitContaining("connection_ack");
+
+            nodeA.client()
+                    .graphQl(admin)
+                    .documentName("disableUser")
+                    .variable("userId", bob.userId())
+                    .execute()
+                    .path("disableUser.id")
+                    .entity(String.class)
+                    .isEqualTo(bob.userId());
+
+            assertThat(socket.closeStatus(TIMEOUT).getCode()).isEqualTo(4403);
+        }
+        awaitStatus(nodeB, bob, 401);
+
+        nodeA.client()
+                .graphQl(admin)
+                .documentName("enableUser")
+                .variable("userId", bob.userId())
+                .execute()
+                .path("enableUser.id")
+                .entity(String.class)
+                .isEqualTo(bob.userId());
+
+        awaitStatus(nodeB, bob, 200);
+    }
+
+    @Test
     @ExtendWith(OutputCaptureExtension.class)
     void redisRestartKillsNoNodeAndLosesNoMessage(CapturedOutput output) throws Exception {
         Account alice = nodeA.client().signUp("alice");
@@ -106,6 +149,32 @@ class MultiNodeIntegrationTests {
         onB.stop();
         expectHealth(nodeA, "readiness", 200, "UP");
         assertThat(output.getOut().split("Could not relay", -1)).hasSize(2);
+    }
+
+    /**
+     * Waits until {@code node} answers a request with {@code account}'s access token with {@code status},
+     * well before it would read the account's state from the database again.
+     */
+    private static void awaitStatus(Node node, Account account, int status) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        int answered;
+        do {
+            answered = node.client()
+                    .http()
+                    .post()
+                    .uri("/graphql")
+                    .header("Authorization", "Bearer " + account.accessToken())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"query\":\"{ me { id } }\"}")
+                    .exchange()
+                    .returnResult(String.class)
+                    .getStatus()
+                    .value();
+            if (answered != status) {
+                Thread.sleep(50);
+            }
+        } while (answered != status && System.nanoTime() < deadline);
+        assertThat(answered).isEqualTo(status);
     }
 
     /** The node's health {@code group} answers {@code status}, with Redis as {@code redisStatus}. */
@@ -148,7 +217,8 @@ class MultiNodeIntegrationTests {
                             "--spring.datasource.username=" + postgres.username(),
                             "--spring.datasource.password=" + postgres.password(),
                             "--spring.data.redis.url=" + redis.url(),
-                            "--chatql.realtime.redis-channel=" + channel);
+                            "--chatql.realtime.redis-channel=" + channel,
+                            "--chatql.auth.admin-username=" + ADMIN);
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             return new Node(context, new ChatClient(port));
         }

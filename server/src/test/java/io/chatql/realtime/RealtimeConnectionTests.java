@@ -8,6 +8,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import io.chatql.auth.ConnectionAuthentication;
+import io.chatql.live.LiveEvents;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -239,7 +240,7 @@ class RealtimeConnectionTests {
                         "chatql.realtime.connection-init-timeout", "1h")))
                 .bindOrCreate("chatql.realtime", RealtimeProperties.class);
         RealtimeConnection.Services services = new RealtimeConnection.Services(
-                properties, new ConnectionRegistry(), null, null, authentication, meters);
+                properties, new ConnectionRegistry(mock(LiveEvents.class)), null, null, authentication, meters);
         return new RealtimeConnection(session, channel, protocol, Map.of(), services);
     }
 

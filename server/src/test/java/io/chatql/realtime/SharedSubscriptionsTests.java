@@ -2,8 +2,10 @@ package io.chatql.realtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.mockito.Mockito.mock;
 
 import graphql.schema.DataFetchingEnvironment;
+import io.chatql.live.LiveEvents;
 import io.chatql.live.LiveFeed;
 import io.chatql.live.SubscriptionSharing;
 import io.chatql.system.FellBehindException;
@@ -287,7 +289,7 @@ class SharedSubscriptionsTests {
     }
 
     private SharedSubscriptions sharing(SubscriptionSharing declaration) {
-        LiveFeedFetchers feeds = new LiveFeedFetchers();
+        LiveFeedFetchers feeds = new LiveFeedFetchers(new ConnectionRegistry(mock(LiveEvents.class)));
         GraphQlSource.SchemaResourceBuilder builder = GraphQlSource.schemaResourceBuilder()
                 .schemaResources(new ByteArrayResource(SCHEMA.getBytes()))
                 .configureRuntimeWiring(wiring -> wiring.type(
