@@ -1,6 +1,7 @@
 package io.chatql.conversation;
 
 import io.chatql.system.ConflictException;
+import io.chatql.system.ForbiddenException;
 import io.chatql.system.Inputs;
 import io.chatql.system.NotFoundException;
 import io.chatql.user.UserRepository;
@@ -24,6 +25,8 @@ class Conversations {
 
     private final UserRepository users;
 
+    private final AddingConsent consent;
+
     private final ApplicationEventPublisher events;
 
     private final TransactionOperations transaction;
@@ -32,11 +35,13 @@ class Conversations {
             ConversationRepository conversations,
             ConversationAccess access,
             UserRepository users,
+            AddingConsent consent,
             ApplicationEventPublisher events,
             TransactionOperations transaction) {
         this.conversations = conversations;
         this.access = access;
         this.users = users;
+        this.consent = consent;
         this.events = events;
         this.transaction = transaction;
     }
@@ -74,7 +79,11 @@ class Conversations {
 
     /**
      * Adds {@code userId} to the conversation; only a member may. Adding an existing member changes
-     * nothing and returns the existing membership.
+     * nothing and returns the existing membership. A user who does not consent to be added by the
+     * caller ({@link AddingConsent}), such as one who blocked the caller, is refused as FORBIDDEN, "you
+     * cannot add this user to a conversation": the answer names no reason, so that the caller does not
+     * learn that they were blocked. A conversation is started by creating it and then adding its
+     * members, so this also keeps a blocked user from starting one with whoever blocked them.
      */
     UserConversation addMember(String callerId, String conversationId, String userId) {
         UserConversation membership = new UserConversation(
@@ -93,6 +102,9 @@ class Conversations {
         }
         if (users.findById(membership.userId()).isEmpty()) {
             throw new NotFoundException("user " + membership.userId() + " not found");
+        }
+        if (!consent.consents(membership.userId(), callerId)) {
+            throw new ForbiddenException("you cannot add this user to a conversation");
         }
         events.publishEvent(new MembershipCreated(membership, conversations.insertMembership(membership)));
         return membership;

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 abstract class FuzzIntegrationTest extends IntegrationTest {
 
     private static final List<String> WRITTEN_BY_CLIENTS =
-            List.of("chat_user", "credential", "conversation", "user_conversation", "message", "api_key");
+            List.of("chat_user", "credential", "conversation", "user_conversation", "message", "api_key", "user_block");
 
     @Autowired
     private JdbcTemplate jdbc;
