@@ -20,3 +20,6 @@ create table user_block (
 );
 
 create index user_block_by_blocker on user_block (blocker_id, position);
+
+-- A member who muted a conversation is not alerted of its messages.
+alter table user_conversation add column muted boolean not null default false;

@@ -113,6 +113,25 @@ class ConversationRepository {
                 > 0;
     }
 
+    /** Mutes or unmutes the membership; false when there is none. */
+    boolean setMuted(String userId, String conversationId, boolean muted) {
+        return jdbc.sql("update user_conversation set muted = ? where user_id = ? and conversation_id = ?")
+                        .params(muted, userId, conversationId)
+                        .update()
+                > 0;
+    }
+
+    /** Those of {@code conversationIds} that {@code userId} is in and muted. */
+    Set<String> mutedAmong(String userId, Collection<String> conversationIds) {
+        return new HashSet<>(jdbc.sql("""
+                        select conversation_id from user_conversation
+                        where user_id = :user and conversation_id in (:ids) and muted = true""")
+                .param("user", userId)
+                .param("ids", conversationIds)
+                .query(String.class)
+                .list());
+    }
+
     /** The memberships of all the given conversations, in the order their members joined. */
     List<UserConversation> findMembershipsOf(Collection<String> conversationIds) {
         if (conversationIds.isEmpty()) {
