@@ -31,6 +31,7 @@ class ModularityTests {
             "conversation",
             "message",
             "safety",
+            "moderation",
             "analytics",
             "web",
             "realtime");

@@ -209,9 +209,14 @@ class Messages {
      * it is.
      */
     Mono<Message> delete(Caller caller, String conversationId, String id) {
+        return blocking.of(() -> deleteNow(caller, conversationId, id));
+    }
+
+    /** {@link #delete}, blocking on the database, in the caller's transaction when there is one. */
+    Message deleteNow(Caller caller, String conversationId, String id) {
         Inputs.requireId("conversationId", conversationId);
         Inputs.requireId("id", id);
-        return blocking.of(() -> transaction.execute(status -> {
+        return transaction.execute(status -> {
             Message message = lockedMessage(conversationId, id, () -> {
                 if (!caller.administrator()) {
                     access.requireMember(caller.id(), conversationId);
@@ -227,7 +232,7 @@ class Messages {
             Message tombstone = messages.find(conversationId, id).orElseThrow();
             events.publishEvent(new MessageDeleted(tombstone, caller.id()));
             return tombstone;
-        }));
+        });
     }
 
     /** What a message said before each of its edits; administrators only. */

@@ -23,8 +23,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ExtendWith(OutputCaptureExtension.class)
 abstract class FuzzIntegrationTest extends IntegrationTest {
 
-    private static final List<String> WRITTEN_BY_CLIENTS =
-            List.of("chat_user", "credential", "conversation", "user_conversation", "message", "api_key", "user_block");
+    private static final List<String> WRITTEN_BY_CLIENTS = List.of(
+            "chat_user",
+            "credential",
+            "conversation",
+            "user_conversation",
+            "message",
+            "api_key",
+            "user_block",
+            "message_report",
+            "disabled_account");
 
     @Autowired
     private JdbcTemplate jdbc;

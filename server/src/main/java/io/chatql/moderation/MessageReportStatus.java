@@ -1,0 +1,7 @@
+package io.chatql.moderation;
+
+/** Whether a report waits in the administrators' queue or was resolved. */
+enum MessageReportStatus {
+    OPEN,
+    RESOLVED
+}
