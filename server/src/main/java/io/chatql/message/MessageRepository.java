@@ -70,6 +70,15 @@ class MessageRepository {
                 .single();
     }
 
+    /** Locks the conversation's row as {@link #lockLastSequence} does; false when there is none. */
+    boolean lockConversation(String conversationId) {
+        return jdbc.sql("select last_sequence from conversation where id = ? for update")
+                .param(conversationId)
+                .query(Long.class)
+                .optional()
+                .isPresent();
+    }
+
     /**
      * Stores the message as number {@code sequence} of its conversation; only its position, generated
      * by the database, is read back. The conversation's last sequence is written by {@link
@@ -134,14 +143,11 @@ class MessageRepository {
     }
 
     /**
-     * Makes the message a tombstone: its content, mentions, revisions and reactions are erased, its row
-     * stays in its place.
+     * Makes the message a tombstone: its content, mentions and revisions are erased, its row stays in
+     * its place.
      */
     void erase(String conversationId, String id) {
         jdbc.sql("delete from message_revision where conversation_id = ? and message_id = ?")
-                .params(conversationId, id)
-                .update();
-        jdbc.sql("delete from message_reaction where conversation_id = ? and message_id = ?")
                 .params(conversationId, id)
                 .update();
         jdbc.sql("update message set content = '', mentions = '', deleted = true where conversation_id = ? and id = ?")

@@ -55,6 +55,8 @@ class Messages {
 
     private final Clock clock;
 
+    private final LockedMessages locked;
+
     Messages(
             MessageRepository messages,
             ConversationAccess access,
@@ -63,8 +65,10 @@ class Messages {
             LiveEvents live,
             Mentions mentions,
             BlockingWork blocking,
-            Clock clock) {
+            Clock clock,
+            LockedMessages locked) {
         this.messages = messages;
+        this.locked = locked;
         this.mentions = mentions;
         this.blocking = blocking;
         this.clock = clock;
@@ -245,16 +249,11 @@ class Messages {
 
     /**
      * The message, read under the lock on its conversation's row, after {@code allowed} checked the
-     * caller; a conversation the caller may not see and a message that does not exist are both not
-     * found.
+     * caller.
      */
     private Message lockedMessage(String conversationId, String id, Runnable allowed) {
         allowed.run();
-        if (messages.find(conversationId, id).isEmpty()) {
-            throw messageNotFound(id);
-        }
-        messages.lockLastSequence(conversationId);
-        return messages.find(conversationId, id).orElseThrow(() -> messageNotFound(id));
+        return locked.lock(conversationId, id);
     }
 
     static NotFoundException messageNotFound(String id) {

@@ -1,0 +1,24 @@
+package io.chatql.message;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Messages read for other features, as members see them now. */
+@Component
+public class MessageLookup {
+
+    private final MessageRepository messages;
+
+    MessageLookup(MessageRepository messages) {
+        this.messages = messages;
+    }
+
+    /**
+     * The messages of one conversation that {@code ids} name, with their authors and the messages they
+     * answer, in one statement; ids of no message are left out. Blocking.
+     */
+    public List<Message> shown(String conversationId, Collection<String> ids) {
+        return messages.findShown(conversationId, ids);
+    }
+}
