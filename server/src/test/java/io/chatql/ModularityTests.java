@@ -23,7 +23,18 @@ class ModularityTests {
 
     /** The packages from the bottom floor up. */
     static final List<String> FLOORS = List.of(
-            "system", "paging", "live", "user", "auth", "conversation", "message", "analytics", "web", "realtime");
+            "system",
+            "paging",
+            "live",
+            "user",
+            "auth",
+            "conversation",
+            "message",
+            "reaction",
+            "timeline",
+            "analytics",
+            "web",
+            "realtime");
 
     private static final JavaClasses SERVER = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
