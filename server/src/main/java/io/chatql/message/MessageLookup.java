@@ -21,4 +21,12 @@ public class MessageLookup {
     public List<Message> shown(String conversationId, Collection<String> ids) {
         return messages.findShown(conversationId, ids);
     }
+
+    /**
+     * At most {@code limit} messages of the conversation after the one of sequence {@code sequence},
+     * oldest first, as {@link #shown} shows them. Blocking.
+     */
+    public List<Message> after(String conversationId, long sequence, int limit) {
+        return messages.findAfter(conversationId, sequence, limit);
+    }
 }

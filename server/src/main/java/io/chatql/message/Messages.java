@@ -108,21 +108,22 @@ class Messages {
     /**
      * Stores a group of posts in one transaction. The conversations posted to are locked in the order
      * of their ids, so that the groups of several nodes never wait for each other in a circle; each
-     * conversation's sequence is then counted on in memory and written once.
+     * conversation's counters (its sequence and its timeline) are then counted on in memory and
+     * written once.
      */
     private void store(List<GroupCommit.Entry<Post, Message>> group) {
         transaction.executeWithoutResult(status -> {
-            Map<String, Long> lastSequences = new TreeMap<>();
+            Map<String, MessageRepository.Counters> before = new TreeMap<>();
             Map<Membership, Boolean> memberships = new HashMap<>();
             for (var entry : group) {
                 Post post = entry.item();
                 if (memberships.computeIfAbsent(
                         post.membership(), member -> access.isMember(member.userId(), member.conversationId()))) {
-                    lastSequences.put(post.conversationId(), 0L);
+                    before.put(post.conversationId(), null);
                 }
             }
-            lastSequences.replaceAll((conversationId, notYetRead) -> messages.lockLastSequence(conversationId));
-            Map<String, Long> counted = new HashMap<>(lastSequences);
+            before.replaceAll((conversationId, notYetRead) -> messages.lockCounters(conversationId));
+            Map<String, MessageRepository.Counters> counted = new HashMap<>(before);
             Map<StoredId, Message> storedNow = new HashMap<>();
             for (var entry : group) {
                 Post post = entry.item();
@@ -154,15 +155,19 @@ class Messages {
                         continue;
                     }
                 }
-                long sequence = counted.merge(post.conversationId(), 1L, Long::sum);
+                MessageRepository.Counters next =
+                        counted.get(post.conversationId()).next();
+                counted.put(post.conversationId(), next);
                 Message message = messages.insert(new Message(
                         post.conversationId(),
                         post.id(),
-                        sequence,
+                        next.lastSequence(),
+                        next.lastEvent(),
                         0,
                         post.callerId(),
                         post.content(),
                         post.createdAt(),
+                        "",
                         null,
                         false,
                         post.replyToId(),
@@ -173,9 +178,9 @@ class Messages {
                 events.publishEvent(new MessageCreated(message));
                 entry.store(message);
             }
-            counted.forEach((conversationId, sequence) -> {
-                if (sequence > lastSequences.get(conversationId)) {
-                    messages.updateLastSequence(conversationId, sequence);
+            counted.forEach((conversationId, counters) -> {
+                if (!counters.equals(before.get(conversationId))) {
+                    messages.updateCounters(conversationId, counters);
                 }
             });
         });

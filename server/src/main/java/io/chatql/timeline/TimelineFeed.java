@@ -6,6 +6,7 @@ import io.chatql.message.Message;
 import io.chatql.message.MessageLookup;
 import io.chatql.system.BlockingWork;
 import io.chatql.system.InvalidInputException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -79,8 +80,32 @@ class TimelineFeed extends ResumableFeed<ConversationEventRecorded, Conversation
         return position;
     }
 
+    /**
+     * The events after {@code position}: the new messages after those the timeline holds up to it,
+     * found by their sequence, merged with the other events after it.
+     */
     @Override
     protected List<ConversationEvent> readAfter(String conversationId, long position, int limit) {
+        long messagesBefore = timeline.anchorAt(conversationId, position)
+                .map(anchor -> anchor.messagesUpTo(position))
+                .orElse(position);
+        List<ConversationEvent> created = messages.after(conversationId, messagesBefore, limit).stream()
+                .map(TimelineFeed::created)
+                .toList();
+        List<ConversationEvent> others = others(conversationId, position, limit);
+        List<ConversationEvent> merged = new ArrayList<>(created.size() + others.size());
+        int c = 0;
+        int o = 0;
+        while (merged.size() < limit && (c < created.size() || o < others.size())) {
+            boolean createdFirst = o == others.size()
+                    || (c < created.size()
+                            && created.get(c).position() < others.get(o).position());
+            merged.add(createdFirst ? created.get(c++) : others.get(o++));
+        }
+        return merged;
+    }
+
+    private List<ConversationEvent> others(String conversationId, long position, int limit) {
         List<TimelineRepository.StoredEvent> stored = timeline.findAfter(conversationId, position, limit);
         List<String> ids = stored.stream()
                 .map(TimelineRepository.StoredEvent::messageId)
@@ -94,5 +119,15 @@ class TimelineFeed extends ResumableFeed<ConversationEventRecorded, Conversation
                         ? event.event()
                         : event.event().about(byId.get(event.messageId())))
                 .toList();
+    }
+
+    private static ConversationEvent created(Message message) {
+        return new ConversationEvent(
+                message.conversationId(),
+                message.timelinePosition(),
+                ConversationEventKind.MESSAGE_CREATED,
+                message.sender(),
+                message.receivedAt(),
+                message);
     }
 }

@@ -8,23 +8,18 @@ import io.chatql.message.MessageEdited;
 import io.chatql.reaction.ReactionsChanged;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Writes every change of a conversation into its timeline, in the transaction that makes it: the
- * change and its event commit together or not at all. Changes of a conversation hold the lock on its
- * row, so the positions counted on from its last event have no hole and follow the commit order.
- * The events of one transaction, such as a group of posts stored together, are written in one batch
- * just before it commits; each is announced to the live subscribers once it has.
+ * Takes every change of a conversation into its timeline, in the transaction that makes it, so the
+ * change and its event commit together or not at all, and announces it to the live subscribers once
+ * it has. A new message took its place in the timeline when it was stored, counted on with the
+ * conversation's sequence; every other change takes the next place here, under the lock on the
+ * conversation's row, so the positions have no hole and follow the commit order.
  */
 @Component
 class TimelineRecorder {
@@ -43,7 +38,14 @@ class TimelineRecorder {
 
     @EventListener
     void onCreated(MessageCreated created) {
-        record(ConversationEventKind.MESSAGE_CREATED, created.message().sender(), created.message());
+        Message message = created.message();
+        announce(new ConversationEvent(
+                message.conversationId(),
+                message.timelinePosition(),
+                ConversationEventKind.MESSAGE_CREATED,
+                message.sender(),
+                message.receivedAt(),
+                message));
     }
 
     @EventListener
@@ -76,39 +78,23 @@ class TimelineRecorder {
     }
 
     private void record(String conversationId, ConversationEventKind kind, String userId, @Nullable Message message) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("a conversation changes only within a transaction");
         }
-        var batch = (TransactionBatch) TransactionSynchronizationManager.getResource(this);
-        if (batch == null) {
-            batch = new TransactionBatch();
-            TransactionSynchronizationManager.bindResource(this, batch);
-            TransactionSynchronizationManager.registerSynchronization(batch);
-        }
-        long position = batch.lastEvents.computeIfAbsent(conversationId, timeline::lockLastEvent) + 1;
-        batch.lastEvents.put(conversationId, position);
+        TimelineRepository.Counters counters = timeline.lockCounters(conversationId);
         ConversationEvent event = new ConversationEvent(
-                conversationId, position, kind, userId, DateTimeFormatter.ISO_INSTANT.format(clock.instant()), message);
-        batch.events.add(event);
-        events.publishEvent(new ConversationEventRecorded(event));
+                conversationId,
+                counters.lastEvent() + 1,
+                kind,
+                userId,
+                DateTimeFormatter.ISO_INSTANT.format(clock.instant()),
+                message);
+        timeline.insert(event, counters.lastSequence());
+        timeline.updateLastEvent(conversationId, event.position());
+        announce(event);
     }
 
-    /** The events of one transaction, and the last position of each conversation they are in. */
-    private final class TransactionBatch implements TransactionSynchronization {
-
-        private final List<ConversationEvent> events = new ArrayList<>();
-
-        private final Map<String, Long> lastEvents = new HashMap<>();
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            timeline.insertAll(events);
-            lastEvents.forEach(timeline::updateLastEvent);
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResource(TimelineRecorder.this);
-        }
+    private void announce(ConversationEvent event) {
+        events.publishEvent(new ConversationEventRecorded(event));
     }
 }

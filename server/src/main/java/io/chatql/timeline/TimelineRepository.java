@@ -3,35 +3,32 @@ package io.chatql.timeline;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The SQL for conversations' timelines. A row names what an event was about; the message itself is
- * read from the message's own row.
+ * The SQL for the events of conversations' timelines other than new messages, which are their own
+ * rows' events. A row names what an event was about; the message itself is read from its own row.
  */
 @Repository
 class TimelineRepository {
 
     private final JdbcClient jdbc;
 
-    private final JdbcTemplate batches;
-
-    TimelineRepository(JdbcClient jdbc, JdbcTemplate batches) {
+    TimelineRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batches = batches;
     }
 
     /**
-     * The position of the conversation's newest event, read under the lock on the conversation's row
-     * that whatever changes it holds already.
+     * The conversation's last message sequence and last timeline position, read under the lock on its
+     * row that is held until the transaction ends.
      */
-    long lockLastEvent(String conversationId) {
-        return jdbc.sql("select last_event from conversation where id = ? for update")
+    Counters lockCounters(String conversationId) {
+        return jdbc.sql("select last_sequence, last_event from conversation where id = ? for update")
                 .param(conversationId)
-                .query(Long.class)
+                .query((rs, row) -> new Counters(rs.getLong("last_sequence"), rs.getLong("last_event")))
                 .single();
     }
 
@@ -42,28 +39,39 @@ class TimelineRepository {
                 .single();
     }
 
-    /** Stores events, in one batch. */
-    void insertAll(List<ConversationEvent> events) {
-        batches.batchUpdate(
-                """
-                insert into conversation_event (conversation_id, position, kind, message_id, user_id, occurred_at)
-                values (?, ?, ?, ?, ?, ?)""",
-                events.stream()
-                        .map(event -> new Object[] {
-                            event.conversationId(),
-                            event.position(),
-                            event.kind().name(),
-                            event.messageId(),
-                            event.userId(),
-                            OffsetDateTime.parse(event.occurredAt())
-                        })
-                        .toList());
+    /** Stores an event that comes after {@code sequence} messages of its conversation. */
+    void insert(ConversationEvent event, long sequence) {
+        jdbc.sql("""
+                        insert into conversation_event
+                            (conversation_id, position, sequence, kind, message_id, user_id, occurred_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        event.conversationId(),
+                        event.position(),
+                        sequence,
+                        event.kind().name(),
+                        event.messageId(),
+                        event.userId(),
+                        OffsetDateTime.parse(event.occurredAt()))
+                .update();
     }
 
     void updateLastEvent(String conversationId, long position) {
         jdbc.sql("update conversation set last_event = ? where id = ?")
                 .params(position, conversationId)
                 .update();
+    }
+
+    /** The last event of the conversation at or before {@code position} that is no new message. */
+    Optional<Anchor> anchorAt(String conversationId, long position) {
+        return jdbc.sql("""
+                        select position, sequence from conversation_event
+                        where conversation_id = :conversation and position <= :position
+                        order by conversation_id desc, position desc fetch first 1 rows only""")
+                .param("conversation", conversationId)
+                .param("position", position)
+                .query((rs, row) -> new Anchor(rs.getLong("position"), rs.getLong("sequence")))
+                .optional();
     }
 
     /** At most {@code limit} events after {@code position}, in order, without their messages. */
@@ -85,6 +93,21 @@ class TimelineRepository {
                                 null),
                         rs.getString("message_id")))
                 .list();
+    }
+
+    /** A conversation's counters: the sequence of its newest message, the position of its newest event. */
+    record Counters(long lastSequence, long lastEvent) {}
+
+    /** An event at {@code position} that came after {@code sequence} messages. */
+    record Anchor(long position, long sequence) {
+
+        /**
+         * The number of messages up to {@code later}, a position at or after this one: all the events
+         * between them are new messages.
+         */
+        long messagesUpTo(long later) {
+            return sequence + later - position;
+        }
     }
 
     /** An event as stored, with the id of the message it is about. */

@@ -198,6 +198,32 @@ abstract class TimelineIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void pagesOfAnySizeReadTheSameTimelineOfMessagesAndOtherEvents() {
+        String first = send(alice, conversationId, "first");
+        react(bob, first, "addReaction");
+        String second = send(bob, conversationId, "second");
+        edit(bob, second, "second, edited");
+        send(alice, conversationId, "third");
+        delete(alice, first);
+        addMember(alice, signUp("carol"));
+        send(alice, conversationId, "fourth");
+        List<String> whole = kindsAndPositions(page(null, 100).events());
+
+        for (int size = 1; size <= 4; size++) {
+            List<String> paged = new ArrayList<>();
+            String position = null;
+            EventPage page;
+            do {
+                page = page(position, size);
+                paged.addAll(kindsAndPositions(page.events()));
+                position = page.position();
+            } while (page.hasMore());
+            assertThat(paged).as("read %d at a time", size).containsExactlyElementsOf(whole);
+        }
+        assertThat(positions(page(null, 100).events())).containsExactlyElementsOf(consecutive(1, whole.size()));
+    }
+
+    @Test
     void onlyMembersFollowATimelineFromOneOfItsPositions() {
         Account stranger = signUp("stranger");
         String last = lastPosition();
@@ -316,6 +342,12 @@ abstract class TimelineIntegrationTests extends IntegrationTest {
 
     private static Map<String, Object> message(Map<String, Object> event) {
         return (Map<String, Object>) event.get("message");
+    }
+
+    private static List<String> kindsAndPositions(List<Map<String, Object>> events) {
+        return events.stream()
+                .map(event -> event.get("position") + " " + event.get("kind"))
+                .toList();
     }
 
     private static List<Long> positions(List<Map<String, Object>> events) {
