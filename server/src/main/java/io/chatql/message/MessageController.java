@@ -1,5 +1,6 @@
 package io.chatql.message;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import io.chatql.conversation.Conversation;
 import io.chatql.conversation.ConversationAccess;
 import io.chatql.live.LiveFeed;
@@ -100,8 +101,9 @@ class MessageController {
             @Argument String conversationId,
             @Argument @Nullable String after,
             @Argument @Nullable Integer first,
-            Caller caller) {
-        return conversationMessages(conversationId, after, first, caller);
+            Caller caller,
+            DataFetchingFieldSelectionSet selection) {
+        return conversationMessages(conversationId, after, first, caller, shows(selection, "messages/"));
     }
 
     @SchemaMapping(typeName = "Conversation")
@@ -109,8 +111,9 @@ class MessageController {
             Conversation conversation,
             @Argument @Nullable String after,
             @Argument @Nullable Integer first,
-            Caller caller) {
-        return conversationMessages(conversation.id(), after, first, caller);
+            Caller caller,
+            DataFetchingFieldSelectionSet selection) {
+        return conversationMessages(conversation.id(), after, first, caller, shows(selection, "messages/"));
     }
 
     /** A conversation's messages, newest first; {@code after} is the id of the last message seen. */
@@ -119,8 +122,9 @@ class MessageController {
             @Argument String conversationId,
             @Argument @Nullable String after,
             @Argument @Nullable Integer first,
-            Caller caller) {
-        return messagesAfterId(conversationId, null, after, first, caller);
+            Caller caller,
+            DataFetchingFieldSelectionSet selection) {
+        return messagesAfterId(conversationId, null, after, first, caller, shows(selection, ""));
     }
 
     /** Like {@link #allMessage}, only the messages of {@code sender}. */
@@ -130,8 +134,10 @@ class MessageController {
             @Argument String sender,
             @Argument @Nullable String after,
             @Argument @Nullable Integer first,
-            Caller caller) {
-        return messagesAfterId(conversationId, Inputs.requireId("sender", sender), after, first, caller);
+            Caller caller,
+            DataFetchingFieldSelectionSet selection) {
+        return messagesAfterId(
+                conversationId, Inputs.requireId("sender", sender), after, first, caller, shows(selection, ""));
     }
 
     /** A user's own messages, newest first, in the conversations the caller is in too. */
@@ -240,15 +246,23 @@ class MessageController {
         });
     }
 
+    /**
+     * Whether the operation shows the authors or the quoted messages of the messages it selects under
+     * {@code prefix}: then the page is read with them joined in, otherwise without.
+     */
+    private static boolean shows(DataFetchingFieldSelectionSet selection, String prefix) {
+        return selection.containsAnyOf(prefix + "author", prefix + "replyTo");
+    }
+
     private Mono<MessageConnection> conversationMessages(
-            String conversationId, @Nullable String after, @Nullable Integer first, Caller caller) {
+            String conversationId, @Nullable String after, @Nullable Integer first, Caller caller, boolean shown) {
         PageSize size = PageSize.of(first);
         String scope = "messages:" + conversationId;
         Long before = cursors.decode(scope, after);
         return blocking.of(() -> {
             access.requireMember(caller.id(), conversationId);
             Page<Message> page = Page.of(
-                    repository.findInConversation(conversationId, null, before, size.fetchSize()),
+                    repository.findInConversation(conversationId, null, before, size.fetchSize(), shown),
                     size,
                     Message::sequence);
             return new MessageConnection(page.items(), cursors.encode(scope, page.nextPosition()));
@@ -260,7 +274,8 @@ class MessageController {
             @Nullable String sender,
             @Nullable String afterId,
             @Nullable Integer first,
-            Caller caller) {
+            Caller caller,
+            boolean shown) {
         PageSize size = PageSize.of(first);
         return blocking.of(() -> {
             access.requireMember(caller.id(), conversationId);
@@ -270,7 +285,7 @@ class MessageController {
                             .find(conversationId, afterId)
                             .map(Message::sequence)
                             .orElseThrow(() -> new InvalidInputException("after must be the id of a message"));
-            return repository.findInConversation(conversationId, sender, before, size.value());
+            return repository.findInConversation(conversationId, sender, before, size.value(), shown);
         });
     }
 

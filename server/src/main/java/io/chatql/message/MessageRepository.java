@@ -191,22 +191,29 @@ class MessageRepository {
                 .list();
     }
 
-    /** Messages of a conversation, optionally of one sender, with a sequence below {@code before}. */
-    List<Message> findInConversation(String conversationId, @Nullable String sender, @Nullable Long before, int limit) {
+    /**
+     * Messages of a conversation, optionally of one sender, with a sequence below {@code before};
+     * {@code shown} with their authors and the messages they answer joined in, for a page that shows
+     * them.
+     */
+    List<Message> findInConversation(
+            String conversationId, @Nullable String sender, @Nullable Long before, int limit, boolean shown) {
         String bySender = sender == null ? "" : " and sender = :sender";
         String senderOrder = sender == null ? "" : " sender desc,";
-        var query = jdbc.sql("select " + SHOWN + " from (select * from message where conversation_id = :conversation"
-                        + bySender
-                        + " and sequence < :before order by conversation_id desc," + senderOrder
-                        + " sequence desc fetch first :limit rows only) m" + JOINED
-                        + " order by m.sequence desc")
+        String page = "select * from message where conversation_id = :conversation" + bySender
+                + " and sequence < :before order by conversation_id desc," + senderOrder
+                + " sequence desc fetch first :limit rows only";
+        var query = jdbc.sql(
+                        shown
+                                ? "select " + SHOWN + " from (" + page + ") m" + JOINED + " order by m.sequence desc"
+                                : page)
                 .param("conversation", conversationId)
                 .param("before", before == null ? Long.MAX_VALUE : before)
                 .param("limit", limit);
         if (sender != null) {
             query = query.param("sender", sender);
         }
-        return query.query(SHOWN_MESSAGE).list();
+        return query.query(shown ? SHOWN_MESSAGE : MESSAGE).list();
     }
 
     /** Messages of a conversation with a sequence above {@code after}, oldest first, as shown. */
