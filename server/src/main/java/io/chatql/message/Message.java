@@ -26,7 +26,7 @@ public record Message(
         String sender,
         String content,
         String createdAt,
-        String receivedAt,
+        @Nullable String receivedAt,
         @Nullable String editedAt,
         boolean deleted,
         @Nullable String replyToId,

@@ -1,6 +1,6 @@
 package io.chatql.message;
 
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import io.chatql.conversation.Conversation;
 import io.chatql.conversation.ConversationAccess;
 import io.chatql.live.LiveFeed;
@@ -35,6 +35,9 @@ import reactor.core.publisher.Mono;
 
 @Controller
 class MessageController {
+
+    /** The fields of a message that its listings join in when they are selected. */
+    private static final Set<String> JOINED_FIELDS = Set.of("author", "replyTo");
 
     private final Messages messages;
 
@@ -102,8 +105,8 @@ class MessageController {
             @Argument @Nullable String after,
             @Argument @Nullable Integer first,
             Caller caller,
-            DataFetchingFieldSelectionSet selection) {
-        return conversationMessages(conversationId, after, first, caller, shows(selection, "messages/"));
+            DataFetchingEnvironment environment) {
+        return conversationMessages(conversationId, after, first, caller, shows(environment, "messages"));
     }
 
     @SchemaMapping(typeName = "Conversation")
@@ -112,8 +115,8 @@ class MessageController {
             @Argument @Nullable String after,
             @Argument @Nullable Integer first,
             Caller caller,
-            DataFetchingFieldSelectionSet selection) {
-        return conversationMessages(conversation.id(), after, first, caller, shows(selection, "messages/"));
+            DataFetchingEnvironment environment) {
+        return conversationMessages(conversation.id(), after, first, caller, shows(environment, "messages"));
     }
 
     /** A conversation's messages, newest first; {@code after} is the id of the last message seen. */
@@ -123,8 +126,8 @@ class MessageController {
             @Argument @Nullable String after,
             @Argument @Nullable Integer first,
             Caller caller,
-            DataFetchingFieldSelectionSet selection) {
-        return messagesAfterId(conversationId, null, after, first, caller, shows(selection, ""));
+            DataFetchingEnvironment environment) {
+        return messagesAfterId(conversationId, null, after, first, caller, shows(environment));
     }
 
     /** Like {@link #allMessage}, only the messages of {@code sender}. */
@@ -135,9 +138,9 @@ class MessageController {
             @Argument @Nullable String after,
             @Argument @Nullable Integer first,
             Caller caller,
-            DataFetchingFieldSelectionSet selection) {
+            DataFetchingEnvironment environment) {
         return messagesAfterId(
-                conversationId, Inputs.requireId("sender", sender), after, first, caller, shows(selection, ""));
+                conversationId, Inputs.requireId("sender", sender), after, first, caller, shows(environment));
     }
 
     /** A user's own messages, newest first, in the conversations the caller is in too. */
@@ -247,11 +250,11 @@ class MessageController {
     }
 
     /**
-     * Whether the operation shows the authors or the quoted messages of the messages it selects under
-     * {@code prefix}: then the page is read with them joined in, otherwise without.
+     * Whether the operation shows the authors or the quoted messages of the messages it selects (under
+     * {@code path}): then the page is read with them joined in, otherwise without.
      */
-    private static boolean shows(DataFetchingFieldSelectionSet selection, String prefix) {
-        return selection.containsAnyOf(prefix + "author", prefix + "replyTo");
+    private static boolean shows(DataFetchingEnvironment environment, String... path) {
+        return Selections.selectsAny(environment, List.of(path), JOINED_FIELDS);
     }
 
     private Mono<MessageConnection> conversationMessages(

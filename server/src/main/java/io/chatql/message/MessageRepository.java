@@ -1,17 +1,12 @@
 package io.chatql.message;
 
-import io.chatql.user.User;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -29,8 +24,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MessageRepository {
 
+    /** What a message is read with, where it is not shown ({@link MessageRows#PLAIN}). */
     private static final String COLUMNS = "conversation_id, id, sequence, event, position, sender, content,"
-            + " created_at, received_at, edited_at, deleted, reply_to, mentions";
+            + " created_at, edited_at, deleted, reply_to, mentions";
 
     private static final String SHOWN = "m.conversation_id, m.id, m.sequence, m.event, m.position, m.sender,"
             + " m.content, m.created_at, m.received_at, m.edited_at, m.deleted, m.reply_to, m.mentions,"
@@ -45,13 +41,6 @@ class MessageRepository {
     private static final String JOINED = " join chat_user a on a.id = m.sender"
             + " left join message r on r.conversation_id = m.conversation_id and r.id = m.reply_to"
             + " left join chat_user ra on ra.id = r.sender";
-
-    private static final RowMapper<Message> MESSAGE = (rs, row) -> message(rs, "", null, null);
-
-    private static final RowMapper<Message> SHOWN_MESSAGE = (rs, row) -> {
-        Message replyTo = rs.getString("r_id") == null ? null : message(rs, "r_", author(rs, "ra_", "r_"), null);
-        return message(rs, "", author(rs, "a_", ""), replyTo);
-    };
 
     private final JdbcClient jdbc;
 
@@ -166,16 +155,20 @@ class MessageRepository {
                         select revision, content, replaced_at from message_revision
                         where conversation_id = ? and message_id = ? order by conversation_id, message_id, revision""")
                 .params(conversationId, id)
-                .query((rs, row) ->
-                        new MessageRevision(rs.getInt("revision"), rs.getString("content"), instant(rs, "replaced_at")))
+                .query((rs, row) -> new MessageRevision(
+                        rs.getInt("revision"),
+                        rs.getString("content"),
+                        MessageRows.instant(rs, rs.findColumn("replaced_at"))))
                 .list();
     }
 
     Optional<Message> find(String conversationId, String id) {
-        return jdbc.sql("select " + COLUMNS + " from message where conversation_id = ? and id = ?")
+        return jdbc
+                .sql("select " + COLUMNS + " from message where conversation_id = ? and id = ?")
                 .params(conversationId, id)
-                .query(MESSAGE)
-                .optional();
+                .query(MessageRows.PLAIN)
+                .stream()
+                .findFirst();
     }
 
     /** The messages of one conversation that {@code ids} name, with their authors. */
@@ -187,8 +180,7 @@ class MessageRepository {
                         + " where m.conversation_id = :conversation and m.id in (:ids)")
                 .param("conversation", conversationId)
                 .param("ids", ids)
-                .query(SHOWN_MESSAGE)
-                .list();
+                .query(MessageRows.SHOWN);
     }
 
     /**
@@ -200,20 +192,21 @@ class MessageRepository {
             String conversationId, @Nullable String sender, @Nullable Long before, int limit, boolean shown) {
         String bySender = sender == null ? "" : " and sender = :sender";
         String senderOrder = sender == null ? "" : " sender desc,";
-        String page = "select * from message where conversation_id = :conversation" + bySender
+        String page = " from message where conversation_id = :conversation" + bySender
                 + " and sequence < :before order by conversation_id desc," + senderOrder
                 + " sequence desc fetch first :limit rows only";
         var query = jdbc.sql(
                         shown
-                                ? "select " + SHOWN + " from (" + page + ") m" + JOINED + " order by m.sequence desc"
-                                : page)
+                                ? "select " + SHOWN + " from (select *" + page + ") m" + JOINED
+                                        + " order by m.sequence desc"
+                                : "select " + COLUMNS + page)
                 .param("conversation", conversationId)
                 .param("before", before == null ? Long.MAX_VALUE : before)
                 .param("limit", limit);
         if (sender != null) {
             query = query.param("sender", sender);
         }
-        return query.query(shown ? SHOWN_MESSAGE : MESSAGE).list();
+        return query.query(shown ? MessageRows.SHOWN : MessageRows.PLAIN);
     }
 
     /** Messages of a conversation with a sequence above {@code after}, oldest first, as shown. */
@@ -224,8 +217,7 @@ class MessageRepository {
                 .param("conversation", conversationId)
                 .param("after", after)
                 .param("limit", limit)
-                .query(SHOWN_MESSAGE)
-                .list();
+                .query(MessageRows.SHOWN);
     }
 
     /** The sequence of the newest message of the conversation, 0 when it has none. */
@@ -250,44 +242,7 @@ class MessageRepository {
                 .param("viewer", viewerId)
                 .param("before", before == null ? Long.MAX_VALUE : before)
                 .param("limit", limit)
-                .query(SHOWN_MESSAGE)
-                .list();
-    }
-
-    private static Message message(ResultSet rs, String prefix, @Nullable User author, @Nullable Message replyTo)
-            throws SQLException {
-        return new Message(
-                rs.getString("conversation_id"),
-                rs.getString(prefix + "id"),
-                rs.getLong(prefix + "sequence"),
-                rs.getLong(prefix + "event"),
-                rs.getLong(prefix + "position"),
-                rs.getString(prefix + "sender"),
-                rs.getString(prefix + "content"),
-                rs.getString(prefix + "created_at"),
-                instant(rs, prefix + "received_at"),
-                instant(rs, prefix + "edited_at"),
-                rs.getBoolean(prefix + "deleted"),
-                rs.getString(prefix + "reply_to"),
-                ids(rs.getString(prefix + "mentions")),
-                author,
-                replyTo);
-    }
-
-    private static @Nullable User author(ResultSet rs, String prefix, String messagePrefix) throws SQLException {
-        String username = rs.getString(prefix + "username");
-        return username == null
-                ? null
-                : new User(rs.getString(messagePrefix + "sender"), username, rs.getBoolean(prefix + "registered"));
-    }
-
-    private static @Nullable String instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
-        return at == null ? null : DateTimeFormatter.ISO_INSTANT.format(at);
-    }
-
-    private static List<String> ids(@Nullable String spaced) {
-        return spaced == null || spaced.isEmpty() ? List.of() : Arrays.asList(spaced.split(" "));
+                .query(MessageRows.SHOWN);
     }
 
     /** The last sequence of a conversation's messages and the last position of its timeline. */
