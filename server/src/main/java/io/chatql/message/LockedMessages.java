@@ -17,6 +17,14 @@ public class LockedMessages {
     }
 
     /**
+     * The conversation's counters, read under the lock on its row. Only within a transaction, for a
+     * conversation that exists.
+     */
+    public ConversationCounters lockCounters(String conversationId) {
+        return messages.lockCounters(conversationId);
+    }
+
+    /**
      * The message, read after its conversation's row was locked; a {@code NOT_FOUND} error when the
      * conversation or the message does not exist. Only within a transaction, and only for a caller
      * already allowed to see the conversation: a message that does not exist is reported as such.

@@ -53,10 +53,10 @@ class MessageRepository {
      * ends: whatever changes a conversation is serialized, so sequence order and timeline order are
      * commit order.
      */
-    Counters lockCounters(String conversationId) {
+    ConversationCounters lockCounters(String conversationId) {
         return jdbc.sql("select last_sequence, last_event from conversation where id = ? for update")
                 .param(conversationId)
-                .query((rs, row) -> new Counters(rs.getLong("last_sequence"), rs.getLong("last_event")))
+                .query((rs, row) -> new ConversationCounters(rs.getLong("last_sequence"), rs.getLong("last_event")))
                 .single();
     }
 
@@ -111,7 +111,7 @@ class MessageRepository {
                 message.replyTo());
     }
 
-    void updateCounters(String conversationId, Counters counters) {
+    void updateCounters(String conversationId, ConversationCounters counters) {
         jdbc.sql("update conversation set last_sequence = ?, last_event = ? where id = ?")
                 .params(counters.lastSequence(), counters.lastEvent(), conversationId)
                 .update();
@@ -243,14 +243,5 @@ class MessageRepository {
                 .param("before", before == null ? Long.MAX_VALUE : before)
                 .param("limit", limit)
                 .query(MessageRows.SHOWN);
-    }
-
-    /** The last sequence of a conversation's messages and the last position of its timeline. */
-    record Counters(long lastSequence, long lastEvent) {
-
-        /** The counters after one more message. */
-        Counters next() {
-            return new Counters(lastSequence + 1, lastEvent + 1);
-        }
     }
 }

@@ -113,7 +113,7 @@ class Messages {
      */
     private void store(List<GroupCommit.Entry<Post, Message>> group) {
         transaction.executeWithoutResult(status -> {
-            Map<String, MessageRepository.Counters> before = new TreeMap<>();
+            Map<String, ConversationCounters> before = new TreeMap<>();
             Map<Membership, Boolean> memberships = new HashMap<>();
             for (var entry : group) {
                 Post post = entry.item();
@@ -123,7 +123,7 @@ class Messages {
                 }
             }
             before.replaceAll((conversationId, notYetRead) -> messages.lockCounters(conversationId));
-            Map<String, MessageRepository.Counters> counted = new HashMap<>(before);
+            Map<String, ConversationCounters> counted = new HashMap<>(before);
             Map<StoredId, Message> storedNow = new HashMap<>();
             for (var entry : group) {
                 Post post = entry.item();
@@ -155,8 +155,7 @@ class Messages {
                         continue;
                     }
                 }
-                MessageRepository.Counters next =
-                        counted.get(post.conversationId()).next();
+                ConversationCounters next = counted.get(post.conversationId()).next();
                 counted.put(post.conversationId(), next);
                 Message message = messages.insert(new Message(
                         post.conversationId(),

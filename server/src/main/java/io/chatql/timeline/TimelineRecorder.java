@@ -1,6 +1,8 @@
 package io.chatql.timeline;
 
 import io.chatql.conversation.MembershipCreated;
+import io.chatql.message.ConversationCounters;
+import io.chatql.message.LockedMessages;
 import io.chatql.message.Message;
 import io.chatql.message.MessageCreated;
 import io.chatql.message.MessageDeleted;
@@ -30,8 +32,12 @@ class TimelineRecorder {
 
     private final Clock clock;
 
-    TimelineRecorder(TimelineRepository timeline, ApplicationEventPublisher events, Clock clock) {
+    private final LockedMessages locked;
+
+    TimelineRecorder(
+            TimelineRepository timeline, ApplicationEventPublisher events, Clock clock, LockedMessages locked) {
         this.timeline = timeline;
+        this.locked = locked;
         this.events = events;
         this.clock = clock;
     }
@@ -81,7 +87,7 @@ class TimelineRecorder {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("a conversation changes only within a transaction");
         }
-        TimelineRepository.Counters counters = timeline.lockCounters(conversationId);
+        ConversationCounters counters = locked.lockCounters(conversationId);
         ConversationEvent event = new ConversationEvent(
                 conversationId,
                 counters.lastEvent() + 1,

@@ -21,17 +21,6 @@ class TimelineRepository {
         this.jdbc = jdbc;
     }
 
-    /**
-     * The conversation's last message sequence and last timeline position, read under the lock on its
-     * row that is held until the transaction ends.
-     */
-    Counters lockCounters(String conversationId) {
-        return jdbc.sql("select last_sequence, last_event from conversation where id = ? for update")
-                .param(conversationId)
-                .query((rs, row) -> new Counters(rs.getLong("last_sequence"), rs.getLong("last_event")))
-                .single();
-    }
-
     long lastEvent(String conversationId) {
         return jdbc.sql("select last_event from conversation where id = ?")
                 .param(conversationId)
@@ -94,9 +83,6 @@ class TimelineRepository {
                         rs.getString("message_id")))
                 .list();
     }
-
-    /** A conversation's counters: the sequence of its newest message, the position of its newest event. */
-    record Counters(long lastSequence, long lastEvent) {}
 
     /** An event at {@code position} that came after {@code sequence} messages. */
     record Anchor(long position, long sequence) {
