@@ -3,7 +3,7 @@ import { Amplify } from 'aws-amplify';
 import { generateClient } from 'aws-amplify/api';
 import { decodeJWT } from '@aws-amplify/core';
 import WebSocket from 'ws';
-import { fail, receive, settings, subscription } from './common.mjs';
+import { fail, itemOf, receive, settings, subscription, variables } from './common.mjs';
 
 globalThis.WebSocket = WebSocket;
 
@@ -21,7 +21,7 @@ Amplify.configure(
 const client = generateClient();
 const me = await client.graphql({ query: 'query getMe { me { id username } }' });
 console.log(`ME ${me.data.me.id}`);
-client.graphql({ query: subscription, variables: { conversationId: settings.conversationId } }).subscribe({
-  next: (result) => receive(result.data.subscribeToNewMessage),
+client.graphql({ query: subscription, variables }).subscribe({
+  next: (result) => receive(itemOf(result.data)),
   error: fail,
 });

@@ -3,7 +3,7 @@
 import appsync from 'aws-appsync';
 import gql from 'graphql-tag';
 import WebSocket from 'ws';
-import { fail, receive, settings, subscription } from './common.mjs';
+import { fail, itemOf, receive, settings, subscription, variables } from './common.mjs';
 
 globalThis.WebSocket = WebSocket;
 
@@ -17,8 +17,8 @@ const client = new appsync.AWSAppSyncClient({
 const me = await client.query({ query: gql`query getMe { me { __typename id username registered } }` });
 console.log(`ME ${me.data.me.id}`);
 client
-  .subscribe({ query: gql(subscription), variables: { conversationId: settings.conversationId } })
+  .subscribe({ query: gql(subscription), variables })
   .subscribe({
-    next: (result) => receive(result.data.subscribeToNewMessage),
+    next: (result) => receive(itemOf(result.data)),
     error: fail,
   });

@@ -1,6 +1,7 @@
 // What every client script shares: its settings from the environment, and how it reports.
 // Each script subscribes to the new messages of CHATQL_CONVERSATION, prints "MESSAGE <id>" for each
-// message received, and exits 0 after CHATQL_COUNT of them, or 1 on an error or after a minute.
+// message received (or "MESSAGE <position>" for each event of its timeline), and exits 0 after
+// CHATQL_COUNT of them, or 1 on an error or after a minute.
 
 export const settings = {
   httpUrl: process.env.CHATQL_HTTP_URL,
@@ -10,11 +11,35 @@ export const settings = {
   count: Number(process.env.CHATQL_COUNT ?? '1'),
 };
 
-export const subscription = `subscription subscribeToNewMessage($conversationId: ID!) {
+const followed = {
+  messages: {
+    field: 'subscribeToNewMessage',
+    query: `subscription subscribeToNewMessage($conversationId: ID!) {
   subscribeToNewMessage(conversationId: $conversationId) {
     __typename conversationId createdAt id sender content isSent
   }
-}`;
+}`,
+  },
+  events: {
+    field: 'subscribeToConversationEvents',
+    query: `subscription subscribeToConversationEvents($conversationId: ID!, $after: String) {
+  subscribeToConversationEvents(conversationId: $conversationId, after: $after) {
+    __typename conversationId position kind message { id content }
+  }
+}`,
+  },
+}[process.env.CHATQL_FOLLOW ?? 'messages'];
+
+// The subscription the script runs: the new messages of the conversation, or, with CHATQL_FOLLOW
+// set to "events", its timeline after the position CHATQL_AFTER.
+export const subscription = followed.query;
+
+export const variables = { conversationId: settings.conversationId, after: process.env.CHATQL_AFTER };
+
+/** The item of one result of the subscription. */
+export function itemOf(data) {
+  return data[followed.field];
+}
 
 let received = 0;
 
@@ -22,7 +47,7 @@ export function receive(message) {
   if (!message) {
     fail(new Error('received an empty result'));
   }
-  console.log(`MESSAGE ${message.id}`);
+  console.log(`MESSAGE ${message.id ?? message.position}`);
   received += 1;
   if (received >= settings.count) {
     process.exit(0);

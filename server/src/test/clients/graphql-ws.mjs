@@ -1,7 +1,7 @@
 // graphql-transport-ws, with the graphql-ws library.
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { fail, receive, settings, subscription } from './common.mjs';
+import { fail, itemOf, receive, settings, subscription, variables } from './common.mjs';
 
 const client = createClient({
   url: settings.wsUrl,
@@ -9,9 +9,9 @@ const client = createClient({
   connectionParams: { Authorization: settings.token },
 });
 client.subscribe(
-  { query: subscription, variables: { conversationId: settings.conversationId } },
+  { query: subscription, variables },
   {
-    next: (result) => (result.errors ? fail(result.errors[0]) : receive(result.data.subscribeToNewMessage)),
+    next: (result) => (result.errors ? fail(result.errors[0]) : receive(itemOf(result.data))),
     error: fail,
     complete: () => fail(new Error('completed early')),
   },

@@ -36,23 +36,27 @@ create table message_reaction (
         references message (conversation_id, id)
 );
 
--- What happened in a conversation, numbered from 1 with no hole under the lock on the
--- conversation's row (last_event is the number of the newest): a message created, edited or
--- deleted, its reactions changed, a member added. The rows name what changed; its state is read
--- from the message or the membership itself, so erasing a message's content erases it here too.
+-- What happens in a conversation, its timeline: messages created, edited and deleted, reactions
+-- changed, members added, numbered from 1 with no hole under the lock on the conversation's row
+-- (last_event is the number of the newest). A message's creation is its own row's event; the other
+-- events are rows of conversation_event, each with the number of messages before it (sequence), so
+-- that the messages after any position of the timeline are found by their sequence. The rows name
+-- what changed; its state is read from the message or the membership itself, so erasing a
+-- message's content erases it here too.
+alter table message add column event bigint not null default 0;
 alter table conversation add column last_event bigint not null default 0;
 
 create table conversation_event (
     conversation_id varchar(128) not null references conversation (id),
     position        bigint       not null,
+    sequence        bigint       not null,
     kind            varchar(32)  not null,
     message_id      varchar(128),
-    user_id         varchar(128) not null references chat_user (id),
+    user_id         varchar(128) not null,
     occurred_at     timestamp with time zone not null,
     primary key (conversation_id, position)
 );
 
--- The messages stored before the log existed are its first events, in their order.
-insert into conversation_event (conversation_id, position, kind, message_id, user_id, occurred_at)
-    select conversation_id, sequence, 'MESSAGE_CREATED', id, sender, received_at from message;
+-- The messages stored before the timeline existed are its first events, in their order.
+update message set event = sequence;
 update conversation set last_event = last_sequence;

@@ -30,6 +30,8 @@ class ModularityTests {
             "auth",
             "conversation",
             "message",
+            "reaction",
+            "timeline",
             "safety",
             "moderation",
             "analytics",

@@ -30,13 +30,25 @@ final class Audience implements AutoCloseable {
         return Math.max(1, (connections + CONNECTIONS_PER_USER - 1) / CONNECTIONS_PER_USER);
     }
 
-    /** Opens the connections and subscribes subscriber {@code s} to {@code conversationOf.apply(s)}. */
+    /** Opens the connections and subscribes subscriber {@code s} to {@code conversationOf.apply(s)}'s new messages. */
     static Audience subscribe(
             ChatServer server,
             List<ChatServer.User> users,
             int subscribers,
             IntFunction<String> conversationOf,
             Deliveries deliveries)
+            throws Exception {
+        return subscribe(server, users, subscribers, conversationOf, deliveries, GraphQlSocket.NEW_MESSAGES);
+    }
+
+    /** The same, each subscription running {@code subscription} (see {@link GraphQlSocket}). */
+    static Audience subscribe(
+            ChatServer server,
+            List<ChatServer.User> users,
+            int subscribers,
+            IntFunction<String> conversationOf,
+            Deliveries deliveries,
+            String subscription)
             throws Exception {
         int connectionCount = (subscribers + PER_CONNECTION - 1) / PER_CONNECTION;
         ExecutorService opening = Executors.newFixedThreadPool(8);
@@ -46,7 +58,10 @@ final class Audience implements AutoCloseable {
                 int connection = c;
                 opened.add(opening.submit(() -> {
                     GraphQlSocket socket = GraphQlSocket.open(
-                            server.webSocketUri(), users.get(connection / CONNECTIONS_PER_USER), deliveries);
+                            server.webSocketUri(),
+                            users.get(connection / CONNECTIONS_PER_USER),
+                            deliveries,
+                            subscription);
                     for (int s = connection * PER_CONNECTION;
                             s < Math.min(subscribers, (connection + 1) * PER_CONNECTION);
                             s++) {

@@ -20,6 +20,8 @@ final class Deliveries {
 
     private final AtomicLong lastNanos = new AtomicLong();
 
+    private final AtomicLong reactions = new AtomicLong();
+
     private final BitSet warmed = new BitSet();
 
     private final AtomicLong warmedUp = new AtomicLong();
@@ -56,6 +58,19 @@ final class Deliveries {
             duplicates.incrementAndGet();
         }
         lastNanos.accumulateAndGet(now, Math::max);
+    }
+
+    /**
+     * A subscriber received the event of a reaction: counted, not timed, since it carries the
+     * message's content, not the reaction's.
+     */
+    void recordReaction() {
+        reactions.incrementAndGet();
+        lastNanos.accumulateAndGet(System.nanoTime(), Math::max);
+    }
+
+    long reactions() {
+        return reactions.get();
     }
 
     /** How many subscribers received a warm-up message, and so listen. */

@@ -32,8 +32,15 @@ import tools.jackson.core.JsonToken;
  */
 final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame> {
 
-    private static final String SUBSCRIPTION =
+    /** The new messages of a conversation. */
+    static final String NEW_MESSAGES =
             "subscription($c: ID!) { subscribeToNewMessage(conversationId: $c) { id content } }";
+
+    /** Everything that happens in a conversation. */
+    static final String TIMELINE = "subscription($c: ID!) { subscribeToConversationEvents(conversationId: $c)"
+            + " { kind message { content } } }";
+
+    private static final String REACTIONS_CHANGED = "REACTIONS_CHANGED";
 
     private final Deliveries deliveries;
 
@@ -47,11 +54,14 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
 
     private final ChatServer.User user;
 
+    private final String subscription;
+
     private volatile Channel channel;
 
-    private GraphQlSocket(ChatServer.User user, Deliveries deliveries) {
+    private GraphQlSocket(ChatServer.User user, Deliveries deliveries, String subscription) {
         this.user = user;
         this.deliveries = deliveries;
+        this.subscription = subscription;
     }
 
     /** Opens a connection as {@code user} for mutations only, and waits for its acknowledgement. */
@@ -59,9 +69,17 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
         return open(uri, user, new Deliveries(0, 1));
     }
 
-    /** Opens a connection as {@code user} and waits for its acknowledgement. */
+    /** Opens a connection as {@code user} whose subscriptions follow new messages. */
     static GraphQlSocket open(URI uri, ChatServer.User user, Deliveries deliveries) {
-        GraphQlSocket connection = new GraphQlSocket(user, deliveries);
+        return open(uri, user, deliveries, NEW_MESSAGES);
+    }
+
+    /**
+     * Opens a connection as {@code user} whose subscriptions run {@code subscription} ({@link
+     * #NEW_MESSAGES} or {@link #TIMELINE}), and waits for its acknowledgement.
+     */
+    static GraphQlSocket open(URI uri, ChatServer.User user, Deliveries deliveries, String subscription) {
+        GraphQlSocket connection = new GraphQlSocket(user, deliveries, subscription);
         WebSocketClientProtocolConfig handshake = WebSocketClientProtocolConfig.newBuilder()
                 .webSocketUri(uri)
                 .subprotocol("graphql-transport-ws")
@@ -88,7 +106,7 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
         return connection;
     }
 
-    /** Subscribes to the conversation's new messages, on behalf of subscriber number {@code subscriber}. */
+    /** Subscribes to the conversation, on behalf of subscriber number {@code subscriber}. */
     void subscribe(String conversationId, int subscriber) {
         String id = String.valueOf(subscriber);
         subscribers.put(id, subscriber);
@@ -98,7 +116,7 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
                 "type",
                 "subscribe",
                 "payload",
-                Map.of("query", SUBSCRIPTION, "variables", Map.of("c", conversationId))));
+                Map.of("query", subscription, "variables", Map.of("c", conversationId))));
     }
 
     /** Runs a mutation; fails when it is answered with errors, or not answered within 30 s. */
@@ -144,7 +162,12 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
                 Integer subscriber = received.id() == null ? null : subscribers.get(received.id());
                 String content = received.content();
                 int colon = content == null ? -1 : content.indexOf(':');
-                if (subscriber != null && colon > 0) {
+                if (subscriber != null && colon > 0 && REACTIONS_CHANGED.equals(received.kind())) {
+                    // A reaction to a message of the measured messages, not of the warm-up
+                    if (!content.startsWith("0:")) {
+                        deliveries.recordReaction();
+                    }
+                } else if (subscriber != null && colon > 0) {
                     deliveries.record(
                             subscriber,
                             Integer.parseInt(content.substring(0, colon)),
@@ -202,15 +225,16 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
     }
 
     /**
-     * What the tool reads of a server message: its type, its id, the content of a message in it, and
-     * whether its payload has errors.
+     * What the tool reads of a server message: its type, its id, the content of a message in it, the
+     * kind of a conversation event in it, and whether its payload has errors.
      */
-    record Frame(String type, String id, String content, boolean failed) {
+    record Frame(String type, String id, String content, String kind, boolean failed) {
 
         static Frame read(ByteBuf json) throws Exception {
             String type = "";
             String id = null;
             String content = null;
+            String kind = null;
             boolean failed = false;
             try (JsonParser parser = ChatServer.JSON.createParser((InputStream) new ByteBufInputStream(json))) {
                 int depth = 0;
@@ -227,13 +251,15 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
                             id = parser.nextStringValue();
                         } else if (name.equals("content")) {
                             content = parser.nextStringValue();
+                        } else if (name.equals("kind")) {
+                            kind = parser.nextStringValue();
                         } else if (depth == 2 && name.equals("errors")) {
                             failed = true;
                         }
                     }
                 }
             }
-            return new Frame(type == null ? "" : type, id, content, failed);
+            return new Frame(type == null ? "" : type, id, content, kind, failed);
         }
     }
 }

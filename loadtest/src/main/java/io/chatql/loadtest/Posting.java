@@ -2,6 +2,7 @@ package io.chatql.loadtest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -42,11 +43,16 @@ final class Posting implements AutoCloseable {
 
     /** Posts message {@code seq}, taking the WebSocket connections in turn. */
     CompletableFuture<?> post(String conversationId, String messageId, int seq) {
+        return mutate(ChatServer.CREATE_MESSAGE, ChatServer.newMessage(conversationId, messageId, seq));
+    }
+
+    /** Runs a mutation as the user, taking the WebSocket connections in turn. */
+    CompletableFuture<?> mutate(String document, Map<String, ?> variables) {
         if (sockets.isEmpty()) {
-            return server.send(user, conversationId, messageId, seq);
+            return server.graphQl(user, document, variables);
         }
         GraphQlSocket socket = sockets.get(Math.floorMod(turn.getAndIncrement(), sockets.size()));
-        return socket.mutate(ChatServer.CREATE_MESSAGE, ChatServer.newMessage(conversationId, messageId, seq));
+        return socket.mutate(document, variables);
     }
 
     String transport() {

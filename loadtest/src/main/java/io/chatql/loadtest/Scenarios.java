@@ -40,7 +40,8 @@ final class Scenarios {
     Report run() throws Exception {
         return switch (options.scenario()) {
             case "fanout" -> fanOut();
-            case "rooms" -> rooms();
+            case "rooms" -> rooms(false);
+            case "mixed" -> rooms(true);
             case "idle" -> idle();
             case "history" -> history();
             case "startup" -> startup();
@@ -94,8 +95,12 @@ final class Scenarios {
         }
     }
 
-    /** R conversations with K subscribers each; messages round-robin over them with C in flight. */
-    private Report rooms() throws Exception {
+    /**
+     * R conversations with K subscribers each; messages round-robin over them with C in flight. Mixed,
+     * the writes are posts, edits and reactions ({@link Mix}), and the subscribers follow each
+     * conversation's timeline instead of its new messages.
+     */
+    private Report rooms(boolean mixed) throws Exception {
         int rooms = options.integer("rooms", 500);
         int perRoom = options.integer("per-room", 2);
         int messages = options.integer("messages", 20_000);
@@ -110,11 +115,13 @@ final class Scenarios {
             server.startConversation(conversation, users.toArray(ChatServer.User[]::new));
         }
         Deliveries deliveries = new Deliveries(subscribers, subscribers * messages / rooms + subscribers);
+        String subscription = mixed ? GraphQlSocket.TIMELINE : GraphQlSocket.NEW_MESSAGES;
         try (Audience audience = Audience.subscribe(
-                        server, users, subscribers, s -> conversations.get(s / perRoom), deliveries);
+                        server, users, subscribers, s -> conversations.get(s / perRoom), deliveries, subscription);
                 Posting posting = posting(users.get(0), inFlight)) {
             warmUp(deliveries, subscribers, conversations, users.get(0));
-            Sender sender = new Sender(posting, runId);
+            Mix mix = new Mix(posting, rooms);
+            Sender sender = mixed ? new Sender(mix, runId) : new Sender(posting, runId);
             // With --warm-up-seconds, the warm-up is that long instead of a number of messages: how
             // fast a server is after its first seconds of traffic, as after a restart under load.
             int warmUpSeconds = options.integer("warm-up-seconds", 0);
@@ -129,19 +136,33 @@ final class Scenarios {
             OptionalLong cpuBefore = server.cpuNanos();
             long start = System.nanoTime();
             int sent = sender.send(1, messages, seq -> conversations.get(seq % rooms), inFlight, 0, deadline);
-            long expected = (long) sent * perRoom;
-            await(() -> deliveries.unique() >= expected);
+            long reactions = mixed ? mix.reactions() : 0;
+            long expected = (sent - reactions) * perRoom;
+            long expectedReactions = reactions * perRoom;
+            await(() -> deliveries.unique() >= expected && deliveries.reactions() >= expectedReactions);
             OptionalLong cpuAfter = server.cpuNanos();
             double perSecond = sent / seconds(start, deliveries.lastNanos());
-            return new Report(String.format(
-                            "rooms: %d conversations x %d subscribers, %d messages, %d in flight",
-                            rooms, perRoom, sent, inFlight))
-                    .put("postedOver", posting.transport())
-                    .put("messagesStoredAndDeliveredPerSecond", perSecond)
-                    .put("failedMutations", sender.failures())
+            Report report = new Report(String.format(
+                            "%s: %d conversations x %d subscribers, %d %s, %d in flight",
+                            mixed ? "mixed" : "rooms", rooms, perRoom, sent, mixed ? "writes" : "messages", inFlight))
+                    .put("postedOver", posting.transport());
+            if (mixed) {
+                report.put("posts", mix.posts())
+                        .put("edits", mix.edits())
+                        .put("reactions", reactions)
+                        .put("reactionEventsDelivered", deliveries.reactions())
+                        .put("writesStoredAndDeliveredPerSecond", perSecond)
+                        .atLeast("every reaction delivered", deliveries.reactions(), expectedReactions);
+            } else {
+                report.put("messagesStoredAndDeliveredPerSecond", perSecond);
+            }
+            return report.put("failedMutations", sender.failures())
                     .serverCpu(cpuBefore, cpuAfter, sent)
                     .deliveries(deliveries, expected)
-                    .atLeast("at least 4,000 messages/s stored and delivered", perSecond, 4_000)
+                    .atLeast(
+                            "at least 4,000 " + (mixed ? "writes" : "messages") + "/s stored and delivered",
+                            perSecond,
+                            4_000)
                     .atMost(
                             "p99 delivery latency at most 50 ms",
                             deliveries.latencies().percentileMillis(99),

@@ -1,23 +1,39 @@
 package io.chatql.loadtest;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
 
-/** Sends numbered messages, with a bound on those in flight, or at a steady rate. */
+/** Sends numbered messages, or other numbered writes, with a bound on those in flight, or at a steady rate. */
 final class Sender {
 
-    private final Posting posting;
+    private final Write write;
 
     private final String runId;
 
     private final AtomicInteger failures = new AtomicInteger();
 
+    /** Sends posts of new messages. */
     Sender(Posting posting, String runId) {
-        this.posting = posting;
+        this((conversationId, seq, messageId, number) -> posting.post(conversationId, messageId, number), runId);
+    }
+
+    Sender(Write write, String runId) {
+        this.write = write;
         this.runId = runId;
+    }
+
+    /** One write of the load. */
+    interface Write {
+
+        /**
+         * Writes number {@code seq} of the load to the conversation: a message with the id {@code
+         * messageId} if it posts one, whose content tells {@code number} (0 for the warm-up).
+         */
+        CompletableFuture<?> write(String conversationId, int seq, String messageId, int number);
     }
 
     /**
@@ -60,7 +76,7 @@ final class Sender {
                 }
             }
             permits.acquire();
-            posting.post(conversationOf.apply(seq), runId + "-" + seq, numberOf.applyAsInt(seq))
+            write.write(conversationOf.apply(seq), seq, runId + "-" + seq, numberOf.applyAsInt(seq))
                     .whenComplete((done, failure) -> {
                         if (failure != null) {
                             failures.incrementAndGet();

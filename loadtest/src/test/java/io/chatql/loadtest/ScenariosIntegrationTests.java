@@ -109,6 +109,30 @@ class ScenariosIntegrationTests {
     }
 
     @Test
+    void mixedDeliversEveryPostEditAndReactionToItsRoomsTimeline() throws Exception {
+        Report report = run(
+                "mixed",
+                "--rooms",
+                "10",
+                "--per-room",
+                "2",
+                "--messages",
+                "100",
+                "--warm-up",
+                "50",
+                "--post-over",
+                "websocket");
+
+        assertThat(report.result("failedMutations")).isEqualTo(0);
+        assertThat((Integer) report.result("edits")).isPositive();
+        assertThat((Long) report.result("reactions")).isPositive();
+        assertThat(report.result("reactionEventsDelivered")).isEqualTo(2 * (Long) report.result("reactions"));
+        assertThat(report.result("deliveries")).isEqualTo(2 * (100 - (Long) report.result("reactions")));
+        assertThat(report.result("lost")).isEqualTo(0L);
+        assertThat(report.result("duplicated")).isEqualTo(0L);
+    }
+
+    @Test
     void aMutationOverWebSocketAnsweredWithErrorsFails() {
         ChatServer chat = new ChatServer(url);
         try (Posting posting = Posting.over("websocket", chat, chat.signUp("ws-poster"), 1)) {

@@ -6,7 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A stored message. {@code sequence} numbers the messages of its conversation in the order the server
- * received them, which is the order of every listing; {@code createdAt} is the client's own string.
+ * received them, which is the order of every listing; {@code timelinePosition} is its creation's place
+ * among everything that happens in the conversation (its timeline, where edits, reactions and members
+ * added take places too); {@code createdAt} is the client's own string, {@code receivedAt} the
+ * server's instant.
  *
  * <p>A message may change after it is stored: {@code editedAt} is set by each edit, and a deleted one
  * stays in its place as a tombstone, {@code deleted} with empty content. {@code replyToId} names the
@@ -18,10 +21,12 @@ public record Message(
         String conversationId,
         String id,
         long sequence,
+        long timelinePosition,
         long position,
         String sender,
         String content,
         String createdAt,
+        @Nullable String receivedAt,
         @Nullable String editedAt,
         boolean deleted,
         @Nullable String replyToId,
@@ -39,39 +44,23 @@ public record Message(
         return true;
     }
 
-    /** The message as {@code replyTo} shows it: itself, without the author and the message it answers. */
+    /** The message as {@code replyTo} shows it: itself, without the message it answers. */
     Message quoted() {
         return new Message(
                 conversationId,
                 id,
                 sequence,
+                timelinePosition,
                 position,
                 sender,
                 content,
                 createdAt,
+                receivedAt,
                 editedAt,
                 deleted,
                 replyToId,
                 mentionIds,
                 author,
                 null);
-    }
-
-    /** The same message answering {@code quoted}. */
-    Message replying(@Nullable Message quoted) {
-        return new Message(
-                conversationId,
-                id,
-                sequence,
-                position,
-                sender,
-                content,
-                createdAt,
-                editedAt,
-                deleted,
-                replyToId,
-                mentionIds,
-                author,
-                quoted == null ? null : quoted.quoted());
     }
 }

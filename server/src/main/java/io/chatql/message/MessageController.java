@@ -1,5 +1,6 @@
 package io.chatql.message;
 
+import graphql.schema.DataFetchingEnvironment;
 import io.chatql.conversation.Conversation;
 import io.chatql.conversation.ConversationAccess;
 import io.chatql.live.LiveFeed;
@@ -34,6 +35,9 @@ import reactor.core.publisher.Mono;
 
 @Controller
 class MessageController {
+
+    /** The fields of a message that its listings join in when they are selected. */
+    private static final Set<String> JOINED_FIELDS = Set.of("author", "replyTo");
 
     private final Messages messages;
 
@@ -100,8 +104,9 @@ class MessageController {
             @Argument String conversationId,
             @Argument @Nullable String after,
             @Argument @Nullable Integer first,
-            Caller caller) {
-        return conversationMessages(conversationId, after, first, caller);
+            Caller caller,
+            DataFetchingEnvironment environment) {
+        return conversationMessages(conversationId, after, first, caller, shows(environment, "messages"));
     }
 
     @SchemaMapping(typeName = "Conversation")
@@ -109,8 +114,9 @@ class MessageController {
             Conversation conversation,
             @Argument @Nullable String after,
             @Argument @Nullable Integer first,
-            Caller caller) {
-        return conversationMessages(conversation.id(), after, first, caller);
+            Caller caller,
+            DataFetchingEnvironment environment) {
+        return conversationMessages(conversation.id(), after, first, caller, shows(environment, "messages"));
     }
 
     /** A conversation's messages, newest first; {@code after} is the id of the last message seen. */
@@ -119,8 +125,9 @@ class MessageController {
             @Argument String conversationId,
             @Argument @Nullable String after,
             @Argument @Nullable Integer first,
-            Caller caller) {
-        return messagesAfterId(conversationId, null, after, first, caller);
+            Caller caller,
+            DataFetchingEnvironment environment) {
+        return messagesAfterId(conversationId, null, after, first, caller, shows(environment));
     }
 
     /** Like {@link #allMessage}, only the messages of {@code sender}. */
@@ -130,8 +137,10 @@ class MessageController {
             @Argument String sender,
             @Argument @Nullable String after,
             @Argument @Nullable Integer first,
-            Caller caller) {
-        return messagesAfterId(conversationId, Inputs.requireId("sender", sender), after, first, caller);
+            Caller caller,
+            DataFetchingEnvironment environment) {
+        return messagesAfterId(
+                conversationId, Inputs.requireId("sender", sender), after, first, caller, shows(environment));
     }
 
     /** A user's own messages, newest first, in the conversations the caller is in too. */
@@ -240,15 +249,23 @@ class MessageController {
         });
     }
 
+    /**
+     * Whether the operation shows the authors or the quoted messages of the messages it selects (under
+     * {@code path}): then the page is read with them joined in, otherwise without.
+     */
+    private static boolean shows(DataFetchingEnvironment environment, String... path) {
+        return Selections.selectsAny(environment, List.of(path), JOINED_FIELDS);
+    }
+
     private Mono<MessageConnection> conversationMessages(
-            String conversationId, @Nullable String after, @Nullable Integer first, Caller caller) {
+            String conversationId, @Nullable String after, @Nullable Integer first, Caller caller, boolean shown) {
         PageSize size = PageSize.of(first);
         String scope = "messages:" + conversationId;
         Long before = cursors.decode(scope, after);
         return blocking.of(() -> {
             access.requireMember(caller.id(), conversationId);
             Page<Message> page = Page.of(
-                    repository.findInConversation(conversationId, null, before, size.fetchSize()),
+                    repository.findInConversation(conversationId, null, before, size.fetchSize(), shown),
                     size,
                     Message::sequence);
             return new MessageConnection(page.items(), cursors.encode(scope, page.nextPosition()));
@@ -260,7 +277,8 @@ class MessageController {
             @Nullable String sender,
             @Nullable String afterId,
             @Nullable Integer first,
-            Caller caller) {
+            Caller caller,
+            boolean shown) {
         PageSize size = PageSize.of(first);
         return blocking.of(() -> {
             access.requireMember(caller.id(), conversationId);
@@ -270,7 +288,7 @@ class MessageController {
                             .find(conversationId, afterId)
                             .map(Message::sequence)
                             .orElseThrow(() -> new InvalidInputException("after must be the id of a message"));
-            return repository.findInConversation(conversationId, sender, before, size.value());
+            return repository.findInConversation(conversationId, sender, before, size.value(), shown);
         });
     }
 

@@ -55,6 +55,8 @@ class Messages {
 
     private final Clock clock;
 
+    private final LockedMessages locked;
+
     Messages(
             MessageRepository messages,
             ConversationAccess access,
@@ -63,8 +65,10 @@ class Messages {
             LiveEvents live,
             Mentions mentions,
             BlockingWork blocking,
-            Clock clock) {
+            Clock clock,
+            LockedMessages locked) {
         this.messages = messages;
+        this.locked = locked;
         this.mentions = mentions;
         this.blocking = blocking;
         this.clock = clock;
@@ -104,21 +108,22 @@ class Messages {
     /**
      * Stores a group of posts in one transaction. The conversations posted to are locked in the order
      * of their ids, so that the groups of several nodes never wait for each other in a circle; each
-     * conversation's sequence is then counted on in memory and written once.
+     * conversation's counters (its sequence and its timeline) are then counted on in memory and
+     * written once.
      */
     private void store(List<GroupCommit.Entry<Post, Message>> group) {
         transaction.executeWithoutResult(status -> {
-            Map<String, Long> lastSequences = new TreeMap<>();
+            Map<String, ConversationCounters> before = new TreeMap<>();
             Map<Membership, Boolean> memberships = new HashMap<>();
             for (var entry : group) {
                 Post post = entry.item();
                 if (memberships.computeIfAbsent(
                         post.membership(), member -> access.isMember(member.userId(), member.conversationId()))) {
-                    lastSequences.put(post.conversationId(), 0L);
+                    before.put(post.conversationId(), null);
                 }
             }
-            lastSequences.replaceAll((conversationId, notYetRead) -> messages.lockLastSequence(conversationId));
-            Map<String, Long> counted = new HashMap<>(lastSequences);
+            before.replaceAll((conversationId, notYetRead) -> messages.lockCounters(conversationId));
+            Map<String, ConversationCounters> counted = new HashMap<>(before);
             Map<StoredId, Message> storedNow = new HashMap<>();
             for (var entry : group) {
                 Post post = entry.item();
@@ -150,15 +155,18 @@ class Messages {
                         continue;
                     }
                 }
-                long sequence = counted.merge(post.conversationId(), 1L, Long::sum);
+                ConversationCounters next = counted.get(post.conversationId()).next();
+                counted.put(post.conversationId(), next);
                 Message message = messages.insert(new Message(
                         post.conversationId(),
                         post.id(),
-                        sequence,
+                        next.lastSequence(),
+                        next.lastEvent(),
                         0,
                         post.callerId(),
                         post.content(),
                         post.createdAt(),
+                        "",
                         null,
                         false,
                         post.replyToId(),
@@ -169,9 +177,9 @@ class Messages {
                 events.publishEvent(new MessageCreated(message));
                 entry.store(message);
             }
-            counted.forEach((conversationId, sequence) -> {
-                if (sequence > lastSequences.get(conversationId)) {
-                    messages.updateLastSequence(conversationId, sequence);
+            counted.forEach((conversationId, counters) -> {
+                if (!counters.equals(before.get(conversationId))) {
+                    messages.updateCounters(conversationId, counters);
                 }
             });
         });
@@ -250,16 +258,11 @@ class Messages {
 
     /**
      * The message, read under the lock on its conversation's row, after {@code allowed} checked the
-     * caller; a conversation the caller may not see and a message that does not exist are both not
-     * found.
+     * caller.
      */
     private Message lockedMessage(String conversationId, String id, Runnable allowed) {
         allowed.run();
-        if (messages.find(conversationId, id).isEmpty()) {
-            throw messageNotFound(id);
-        }
-        messages.lockLastSequence(conversationId);
-        return messages.find(conversationId, id).orElseThrow(() -> messageNotFound(id));
+        return locked.lock(conversationId, id);
     }
 
     static NotFoundException messageNotFound(String id) {

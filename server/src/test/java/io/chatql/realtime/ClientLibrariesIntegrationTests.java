@@ -13,8 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The real client library of each protocol, unchanged, receives messages live: graphql-ws, Apollo's
- * subscriptions-transport-ws, graphql-sse, and the original ChatQL client's aws-appsync SDK.
+ * The real client library of each protocol, unchanged, receives messages live and resumes a
+ * conversation's timeline: graphql-ws, Apollo's subscriptions-transport-ws, graphql-sse, and the
+ * original ChatQL client's aws-appsync SDK.
  */
 @ContextConfiguration(initializers = H2Database.class)
 class ClientLibrariesIntegrationTests extends IntegrationTest {
@@ -42,6 +43,46 @@ class ClientLibrariesIntegrationTests extends IntegrationTest {
         } finally {
             client.stop();
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"graphql-ws", "subscriptions-transport-ws", "graphql-sse", "aws-appsync"})
+    void clientLibraryResumesAConversationsTimeline(String library) throws Exception {
+        Account alice = signUp("alice");
+        String conversationId = startConversation(alice);
+        String message = send(alice, conversationId, "before");
+        long seen = lastPosition(alice, conversationId);
+        graphQl(alice)
+                .documentName("editMessage")
+                .variable("conversationId", conversationId)
+                .variable("id", message)
+                .variable("content", "edited while " + library + " was away")
+                .execute()
+                .path("editMessage.editedAt")
+                .hasValue();
+        send(alice, conversationId, "while away");
+        int subscribersBefore = subscribers.count();
+        NodeClient client = NodeClient.followEvents(library, client(), alice, conversationId, Long.toString(seen), 3);
+        try {
+            awaitSubscribersOf(client, subscribersBefore + 1);
+            send(alice, conversationId, "live");
+
+            assertThat(client.receivedMessageIds())
+                    .containsExactly(Long.toString(seen + 1), Long.toString(seen + 2), Long.toString(seen + 3));
+        } finally {
+            client.stop();
+        }
+    }
+
+    private long lastPosition(Account member, String conversationId) {
+        return Long.parseLong(graphQl(member)
+                .documentName("conversationEvents")
+                .variable("conversationId", conversationId)
+                .variable("first", 100)
+                .execute()
+                .path("conversationEvents.position")
+                .entity(String.class)
+                .get());
     }
 
     private void awaitSubscribersOf(NodeClient client, int expected) throws Exception {

@@ -79,6 +79,48 @@ class MultiNodeIntegrationTests {
     }
 
     @Test
+    void conversationEventsOfBothNodesReachSubscribersOnBothInOrderOnce() throws Exception {
+        Account alice = nodeA.client().signUp("alice");
+        Account bob = nodeB.client().signUp("bob");
+        String conversationId = nodeA.client().startConversation(alice, bob);
+        String first = nodeA.client().send(alice, conversationId, "first");
+        Subscriber onA = nodeA.follow(alice, "subscribeToConversationEvents", conversationId);
+        Subscriber onB = nodeB.follow(bob, "subscribeToConversationEvents", conversationId);
+
+        for (int i = 0; i < 10; i++) {
+            Node node = i % 2 == 0 ? nodeA : nodeB;
+            Account member = i % 2 == 0 ? alice : bob;
+            String reaction = i % 4 < 2 ? "addReaction" : "removeReaction";
+            node.client().send(member, conversationId, "message " + i);
+            node.client()
+                    .graphQl(member)
+                    .documentName(reaction)
+                    .variable("conversationId", conversationId)
+                    .variable("messageId", first)
+                    .variable("emoji", "\uD83D\uDC4D")
+                    .execute()
+                    .path(reaction + ".id")
+                    .entity(String.class)
+                    .isEqualTo(first);
+        }
+        List<String> stored = nodeB.client()
+                .graphQl(bob)
+                .documentName("conversationEvents")
+                .variable("conversationId", conversationId)
+                .variable("first", 100)
+                .execute()
+                .path("conversationEvents.events[*].position")
+                .entityList(String.class)
+                .get();
+        List<String> sinceFollowing = stored.subList(stored.size() - 20, stored.size());
+
+        onA.awaitExactly(sinceFollowing);
+        onB.awaitExactly(sinceFollowing);
+        onA.stop();
+        onB.stop();
+    }
+
+    @Test
     void tokenIssuedByOneNodeIsAcceptedByTheOther() {
         Account alice = nodeA.client().signUp("alice");
 
@@ -224,14 +266,23 @@ class MultiNodeIntegrationTests {
         }
 
         Subscriber follow(Account account, String conversationId) throws InterruptedException {
+            return follow(account, "subscribeToNewMessage", conversationId);
+        }
+
+        /**
+         * Follows the conversation with the subscription of that name, whose document selects the
+         * {@code id} of a new message or the {@code position} of a conversation event.
+         */
+        Subscriber follow(Account account, String subscription, String conversationId) throws InterruptedException {
             Subscribers events = context.getBean(Subscribers.class);
             int before = events.count();
             WebSocketGraphQlTester socket = client.webSocket(account);
             List<String> received = new CopyOnWriteArrayList<>();
-            socket.documentName("subscribeToNewMessage")
+            String field = subscription.equals("subscribeToNewMessage") ? ".id" : ".position";
+            socket.documentName(subscription)
                     .variable("conversationId", conversationId)
                     .executeSubscription()
-                    .toFlux("subscribeToNewMessage.id", String.class)
+                    .toFlux(subscription + field, String.class)
                     .onErrorComplete(WebSocketDisconnectedException.class)
                     .subscribe(received::add);
             long deadline = System.nanoTime() + TIMEOUT.toNanos();

@@ -39,6 +39,32 @@ public final class NodeClient {
      */
     public static NodeClient follow(
             String script, ChatClient client, Account account, String conversationId, int count) {
+        return start(script, client, account, conversationId, count, Map.of());
+    }
+
+    /**
+     * Runs the client script {@code script} (a file of {@code server/src/test/clients}, without its
+     * extension) to follow the timeline of the conversation after {@code position} until it has
+     * received {@code count} events; {@link #receivedMessageIds} are then their positions.
+     */
+    public static NodeClient followEvents(
+            String script, ChatClient client, Account account, String conversationId, String position, int count) {
+        return start(
+                script,
+                client,
+                account,
+                conversationId,
+                count,
+                Map.of("CHATQL_FOLLOW", "events", "CHATQL_AFTER", position));
+    }
+
+    private static NodeClient start(
+            String script,
+            ChatClient client,
+            Account account,
+            String conversationId,
+            int count,
+            Map<String, String> following) {
         ProcessBuilder builder = new ProcessBuilder("node", script + ".mjs")
                 .directory(SCRIPTS.toFile())
                 .redirectErrorStream(true);
@@ -49,6 +75,7 @@ public final class NodeClient {
         environment.put("CHATQL_CONVERSATION", conversationId);
         environment.put("CHATQL_COUNT", String.valueOf(count));
         environment.put("NODE_TLS_REJECT_UNAUTHORIZED", "0");
+        environment.putAll(following);
         try {
             return new NodeClient(builder.start());
         } catch (IOException ex) {

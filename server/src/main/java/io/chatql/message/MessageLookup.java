@@ -1,0 +1,32 @@
+package io.chatql.message;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Messages read for other features, as members see them now. */
+@Component
+public class MessageLookup {
+
+    private final MessageRepository messages;
+
+    MessageLookup(MessageRepository messages) {
+        this.messages = messages;
+    }
+
+    /**
+     * The messages of one conversation that {@code ids} name, with their authors and the messages they
+     * answer, in one statement; ids of no message are left out. Blocking.
+     */
+    public List<Message> shown(String conversationId, Collection<String> ids) {
+        return messages.findShown(conversationId, ids);
+    }
+
+    /**
+     * At most {@code limit} messages of the conversation after the one of sequence {@code sequence},
+     * oldest first, as {@link #shown} shows them. Blocking.
+     */
+    public List<Message> after(String conversationId, long sequence, int limit) {
+        return messages.findAfter(conversationId, sequence, limit);
+    }
+}
