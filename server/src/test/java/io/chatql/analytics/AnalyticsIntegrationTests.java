@@ -595,13 +595,6 @@ abstract class AnalyticsIntegrationTests extends IntegrationTest {
         expectError(series(series, from, to, interval), ErrorType.BAD_REQUEST);
     }
 
-    private static void expectError(GraphQlTester.Response response, ErrorType type) {
-        response.errors()
-                .satisfy(errors -> assertThat(errors)
-                        .singleElement()
-                        .satisfies(error -> assertThat(error.getErrorType()).isEqualTo(type)));
-    }
-
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }

@@ -11,8 +11,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -121,5 +124,25 @@ public abstract class IntegrationTest {
             Thread.sleep(20);
         }
         assertThat(subscribers.count()).as("live subscribers").isGreaterThanOrEqualTo(expected);
+    }
+
+    /** Checks that the response has one error, of {@code type}. */
+    protected static void expectError(GraphQlTester.Response response, ErrorType type) {
+        response.errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
+                        .satisfies(error -> assertThat(error.getErrorType()).isEqualTo(type)));
+    }
+
+    /** Asks who the caller is over HTTP with the credential {@code value} in {@code header}, expecting {@code status}. */
+    protected void expectMeAnswered(String header, String value, int status) {
+        http().post()
+                .uri("/graphql")
+                .header(header, value)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"query\":\"{ me { id } }\"}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(status);
     }
 }
