@@ -77,8 +77,11 @@ class ShutdownIntegrationTests {
             socket.send(
                     "{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"" + alice.accessToken() + "\"}}");
             socket.awaitContaining("connection_ack");
+            // From the conversation's beginning: a message posted while the subscription is starting
+            // arrives all the same.
             socket.send("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription { "
-                    + "subscribeToNewMessage(conversationId: \\\"" + conversationId + "\\\") { id } }\"}}");
+                    + "subscribeToNewMessage(conversationId: \\\"" + conversationId
+                    + "\\\", after: \\\"\\\") { id } }\"}}");
             Subscribers events = server.getBean(Subscribers.class);
             long deadline = System.nanoTime() + ChatClient.TIMEOUT.toNanos();
             while (events.count() == 0 && System.nanoTime() < deadline) {
