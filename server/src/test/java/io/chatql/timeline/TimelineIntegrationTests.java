@@ -119,6 +119,36 @@ abstract class TimelineIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aClientShowingAPageOfMessagesResumesAfterTheNewestOneAndMissesNoChange() throws Exception {
+        String first = send(alice, conversationId, "first");
+        react(bob, first, "addReaction");
+        String newest = send(bob, conversationId, "newest");
+        List<Map<String, Object>> shown = graphQl(alice)
+                .documentName("newestPositions")
+                .variable("conversationId", conversationId)
+                .execute()
+                .path("allMessageConnection.messages")
+                .entityList(Map.class)
+                .get()
+                .stream()
+                .map(message -> (Map<String, Object>) message)
+                .toList();
+        assertThat(shown).extracting(message -> message.get("id")).containsExactly(newest, first);
+        String resumeAfter = (String) shown.get(0).get("timelinePosition");
+        assertThat(resumeAfter).isEqualTo(lastPosition());
+
+        edit(alice, first, "first, edited");
+        WebSocketGraphQlTester socket = webSocket(alice);
+        List<Map<String, Object>> events = follow(socket, resumeAfter, 1).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(events).extracting(event -> event.get("kind")).containsExactly("MESSAGE_EDITED");
+        assertThat(message(events.get(0))).containsEntry("content", "first, edited");
+        assertThat((String) shown.get(1).get("timelinePosition"))
+                .isEqualTo(String.valueOf(Long.parseLong(resumeAfter) - 2));
+        socket.stop().block(TIMEOUT);
+    }
+
+    @Test
     void concurrentChangesReachASubscriberInTheirStoredOrderWithoutGaps() throws Exception {
         String target = send(alice, conversationId, "target");
         String seen = lastPosition();
