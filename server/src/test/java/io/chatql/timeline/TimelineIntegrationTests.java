@@ -77,6 +77,9 @@ abstract class TimelineIntegrationTests extends IntegrationTest {
         // store, as it does when it starts while the message is changing, shows it as it is now.
         assertThat(events.subList(0, 5))
                 .allSatisfy(event -> assertThat(message(event)).containsEntry("id", id));
+        assertThat(message(events.get(1))).containsEntry("content", "hello");
+        assertThat(message(events.get(2))).containsEntry("reactions", List.of(Map.of("emoji", THUMBS_UP, "count", 1)));
+        assertThat(message(events.get(3))).containsEntry("reactions", List.of());
         assertThat(message(events.get(4))).containsEntry("deleted", true).containsEntry("content", "");
         assertThat(events.get(5).get("message")).isNull();
         assertThat(events).allSatisfy(event -> assertThat(event).containsEntry("conversationId", conversationId));
