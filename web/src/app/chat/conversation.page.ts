@@ -13,30 +13,45 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { Apollo } from 'apollo-angular';
+import { firstValueFrom } from 'rxjs';
 import { Session } from '../auth/session';
 import { GetUserConversationConnectionThroughUserDocument } from './conversations.generated';
 import { MessagesQuery, liveMessages } from './live-messages';
 import { MY_CONVERSATIONS_SHOWN, MyConversations } from './my-conversations';
 import { newMessageId } from './message-id';
 import {
+  ConversationMembersDocument,
+  ConversationMembersQuery,
   GetConversationMessagesDocument,
   GetConversationMessagesQuery,
+  ReportMessageDocument,
 } from './messages.generated';
 import { Message, PAGE_SIZE } from './messages';
-import { Outbox } from './outbox';
+import { Mentioned } from './mentions';
+import { MessageChange, Outbox } from './outbox';
 import { refusalsOf, withWaiting } from './outbox-merge';
 import { ReadingPosition } from './reading-position';
 import { Analytics } from '../analytics/analytics';
-import { RelativeTimePipe } from './relative-time';
+import { Compose } from './compose';
+import { MessageAction, MessageView } from './message-view';
+
+/** How many pages back a quoted message is looked for before giving up. */
+const QUOTE_PAGES_SEARCHED = 20;
+
+/** How long the message a quote leads to stands out. */
+const HIGHLIGHT_MS = 2_000;
 
 /**
- * One conversation: its 10 newest messages, older ones 10 at a time when scrolled to the top, new
- * ones live, and a box to send. Sent messages show at once with a gray check, green once stored.
+ * One conversation: its 10 newest messages, older ones 10 at a time when scrolled to the top, and
+ * everything that happens to them live; a box to send, reply and edit. Sent messages show at once
+ * with a gray check, green once stored; changes show at once too, and wait in the outbox like
+ * messages until the server has them.
  */
 @Component({
   selector: 'app-conversation',
-  imports: [FormsModule, RelativeTimePipe, RouterLink],
+  imports: [FormsModule, RouterLink, MessageView, Compose],
   templateUrl: './conversation.page.html',
 })
 export class ConversationPage implements OnInit {
@@ -48,10 +63,13 @@ export class ConversationPage implements OnInit {
 
   readonly conversationId = input.required<string>();
   private readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
+  private readonly confirmDeletion =
+    viewChild.required<ElementRef<HTMLDialogElement>>('confirmDeletion');
+  private readonly reportDialog = viewChild.required<ElementRef<HTMLDialogElement>>('reportDialog');
 
   private readonly newestFirst = signal<Message[]>([]);
   private readonly waiting = computed(() =>
-    this.outbox.messages().filter((message) => message.conversationId === this.conversationId()),
+    this.outbox.items().filter((item) => item.conversationId === this.conversationId()),
   );
   /** The stored messages, oldest first, then mine still waiting to be sent. */
   protected readonly messages = computed(() => withWaiting(this.newestFirst(), this.waiting()));
@@ -60,8 +78,28 @@ export class ConversationPage implements OnInit {
   protected readonly name = signal('');
   protected readonly loadingOlder = signal(false);
   protected readonly me = this.session.userId;
+  protected readonly admin = this.session.admin;
   protected readonly now = signal(new Date());
-  protected draft = '';
+  protected readonly replyingTo = signal<Message | null>(null);
+  protected readonly editing = signal<Message | null>(null);
+  protected readonly highlighted = signal<string | null>(null);
+  /** The message whose deletion waits for a confirmation. */
+  protected readonly deleting = signal<Message | null>(null);
+  /** The message being reported, and how the report went. */
+  protected readonly reporting = signal<Message | null>(null);
+  protected readonly reportStatus = signal<{ sent: boolean; text: string } | null>(null);
+  protected reportReason = '';
+  private readonly otherMembers = signal<Mentioned[]>([]);
+  /** Who may be mentioned: the other members, and whoever wrote a message shown, when offline. */
+  protected readonly members = computed(() => {
+    const known = new Map(this.otherMembers().map((member) => [member.id, member]));
+    for (const message of this.newestFirst()) {
+      if (message.author && message.author.id !== this.me() && !known.has(message.author.id)) {
+        known.set(message.author.id, message.author);
+      }
+    }
+    return [...known.values()];
+  });
 
   private query?: MessagesQuery;
   /**
@@ -73,6 +111,7 @@ export class ConversationPage implements OnInit {
     () => this.query,
     this.conversationId,
     () => this.resumePoint(),
+    { memberAdded: () => this.findMembers() },
   );
   private readonly readingPosition = new ReadingPosition(() => this.scroller().nativeElement);
 
@@ -106,6 +145,7 @@ export class ConversationPage implements OnInit {
       }
     });
     this.showName();
+    this.findMembers();
     const ticking = setInterval(() => this.now.set(new Date()), 30_000);
     this.destroyRef.onDestroy(() => clearInterval(ticking));
   }
@@ -129,14 +169,40 @@ export class ConversationPage implements OnInit {
       });
   }
 
+  /** The other members of the conversation, to mention. */
+  private findMembers(): void {
+    this.apollo
+      .query({
+        query: ConversationMembersDocument,
+        variables: { first: MY_CONVERSATIONS_SHOWN },
+        fetchPolicy: 'no-cache',
+      })
+      .subscribe({
+        next: (result) => {
+          const memberships =
+            (result.data as ConversationMembersQuery | undefined)?.me?.conversations
+              ?.userConversations ?? [];
+          const open = memberships.find(
+            (membership) => membership?.conversationId === this.conversationId(),
+          );
+          this.otherMembers.set(
+            (open?.associated ?? []).flatMap((member) =>
+              member?.user && member.user.id !== this.me() ? [member.user] : [],
+            ),
+          );
+        },
+        error: () => undefined,
+      });
+  }
+
   /**
-   * Where live messages take up: after the newest message the server has confirmed (not one still
-   * waiting to be sent); at the beginning when the newest page known has none; from now when no page
-   * is known.
+   * Where the live timeline takes up: after the creation of the newest message the server has
+   * confirmed (not one still waiting to be sent); at the beginning when the newest page known has
+   * none; from now when no page is known.
    */
   private resumePoint(): string | null {
-    const newest = this.newestFirst().find((message) => message.isSent)?.id;
-    return newest ?? (this.newestPageKnown ? '' : null);
+    const newest = this.newestFirst().find((message) => message.isSent)?.timelinePosition;
+    return newest || (this.newestPageKnown ? '' : null);
   }
 
   /** After each render: holds the messages being read in place, or follows the newest. */
@@ -170,12 +236,9 @@ export class ConversationPage implements OnInit {
     }
   }
 
-  protected send(): void {
-    const content = this.draft.trim();
-    if (!content) {
-      return;
-    }
-    this.draft = '';
+  protected send(content: string): void {
+    const replyTo = this.replyingTo();
+    this.replyingTo.set(null);
     this.readingPosition.followNewest();
     this.outbox.add({
       id: newMessageId(),
@@ -184,11 +247,153 @@ export class ConversationPage implements OnInit {
       createdAt: new Date().toISOString(),
       sender: this.me(),
       senderName: this.session.username(),
+      ...(replyTo
+        ? {
+            replyTo: {
+              __typename: 'Message',
+              id: replyTo.id,
+              sender: replyTo.sender,
+              content: replyTo.content,
+              deleted: replyTo.deleted,
+              author: replyTo.author,
+            },
+          }
+        : {}),
     });
     this.analytics.record('Chat MSG Sent', { conversationId: this.conversationId() });
   }
 
-  protected discard(id: string): void {
-    this.outbox.discard(id);
+  protected saveEdit({ message, content }: { message: Message; content: string }): void {
+    this.editing.set(null);
+    this.change('edit', message, content);
+  }
+
+  protected stopComposing(): void {
+    this.editing.set(null);
+    this.replyingTo.set(null);
+  }
+
+  /** Edits my newest message that can still be edited. */
+  protected editLast(): void {
+    const mine = this.messages().filter(
+      (message) => message.sender === this.me() && !message.deleted,
+    );
+    const last = mine.at(-1);
+    if (last) {
+      this.replyingTo.set(null);
+      this.editing.set(last);
+    }
+  }
+
+  protected act(action: MessageAction): void {
+    switch (action.kind) {
+      case 'react':
+      case 'unreact':
+        this.change(action.kind, action.message, action.emoji);
+        break;
+      case 'reply':
+        this.editing.set(null);
+        this.replyingTo.set(action.message);
+        break;
+      case 'edit':
+        this.replyingTo.set(null);
+        this.editing.set(action.message);
+        break;
+      case 'delete':
+        this.deleting.set(action.message);
+        this.confirmDeletion().nativeElement.showModal();
+        break;
+      case 'report':
+        this.reporting.set(action.message);
+        this.reportReason = '';
+        this.reportStatus.set(null);
+        this.reportDialog().nativeElement.showModal();
+        break;
+      case 'open-quoted':
+        this.openMessage(action.quotedId);
+        break;
+      case 'discard':
+        this.outbox.discard(action.refusal.id);
+        break;
+    }
+  }
+
+  protected deleteConfirmed(): void {
+    const message = this.deleting();
+    this.confirmDeletion().nativeElement.close();
+    this.deleting.set(null);
+    if (message) {
+      if (this.editing()?.id === message.id) {
+        this.editing.set(null);
+      }
+      this.change('delete', message);
+    }
+  }
+
+  protected async sendReport(): Promise<void> {
+    const message = this.reporting();
+    const reason = this.reportReason.trim();
+    if (!message || !reason) {
+      return;
+    }
+    try {
+      await firstValueFrom(
+        this.apollo.mutate({
+          mutation: ReportMessageDocument,
+          variables: { conversationId: this.conversationId(), messageId: message.id, reason },
+        }),
+      );
+      this.reportStatus.set({ sent: true, text: 'Thank you: administrators will look at it.' });
+    } catch (error) {
+      this.reportStatus.set({
+        sent: false,
+        text: CombinedGraphQLErrors.is(error)
+          ? error.errors.map((refused) => refused.message).join('; ')
+          : 'The report could not be sent: try again when online.',
+      });
+    }
+  }
+
+  protected closeReport(): void {
+    this.reportDialog().nativeElement.close();
+    this.reporting.set(null);
+  }
+
+  /**
+   * Shows the message {@code id}, loading older pages until it is among them (a bounded number of
+   * pages back), and makes it stand out for a moment.
+   */
+  private async openMessage(id: string): Promise<void> {
+    for (let page = 0; page < QUOTE_PAGES_SEARCHED && !this.shows(id) && this.nextToken(); page++) {
+      await this.loadOlder();
+    }
+    const element = document.getElementById(`message-${id}`);
+    if (!element) {
+      return;
+    }
+    element.scrollIntoView({ block: 'center' });
+    this.readingPosition.scrolled();
+    this.highlighted.set(id);
+    setTimeout(
+      () => this.highlighted.update((shown) => (shown === id ? null : shown)),
+      HIGHLIGHT_MS,
+    );
+  }
+
+  private shows(id: string): boolean {
+    return this.messages().some((message) => message.id === id);
+  }
+
+  private change(kind: MessageChange['kind'], message: Message, value?: string): void {
+    this.outbox.add({
+      kind,
+      id: crypto.randomUUID(),
+      conversationId: this.conversationId(),
+      messageId: message.id,
+      sender: this.me(),
+      senderName: this.session.username(),
+      madeAt: new Date().toISOString(),
+      ...(value === undefined ? {} : { value }),
+    });
   }
 }

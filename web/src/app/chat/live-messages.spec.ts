@@ -2,17 +2,19 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Connection } from '../graphql/connection';
 import { MessagesQuery, liveMessages } from './live-messages';
-import { Message } from './messages';
+import { ConversationEvent, Message } from './messages';
 import { GetConversationMessagesQuery } from './messages.generated';
 import { FIRST_WAIT_MS } from './resubscribing';
-import { storedMessage } from './stored-message.testing';
+import { storedMessage, timelineEvent } from './stored-message.testing';
 
 /** What the page's query is asked to follow each time. */
 interface Following {
   variables: { conversationId: string; after?: string };
   updateQuery: (
     previous: GetConversationMessagesQuery,
-    options: { subscriptionData: { data: { subscribeToNewMessage: Message | null } } },
+    options: {
+      subscriptionData: { data: { subscribeToConversationEvents: ConversationEvent | null } };
+    },
   ) => GetConversationMessagesQuery;
   onError: (error: unknown) => void;
 }
@@ -31,11 +33,13 @@ class FakeQuery {
 @Component({ template: '' })
 class Conversation {
   readonly query = new FakeQuery();
-  resumePoint: string | null = 'm2';
+  resumePoint: string | null = '2';
+  membersAdded = 0;
   readonly live = liveMessages(
     () => this.query as unknown as MessagesQuery,
     () => 'c1',
     () => this.resumePoint,
+    { memberAdded: () => this.membersAdded++ },
   );
 }
 
@@ -47,6 +51,13 @@ function page(...messages: Message[]): GetConversationMessagesQuery {
   return {
     allMessageConnection: { __typename: 'MessageConnection', nextToken: null, messages },
   };
+}
+
+function received(following: Following) {
+  return (event: ConversationEvent | null, previous: GetConversationMessagesQuery) =>
+    following.updateQuery(previous, {
+      subscriptionData: { data: { subscribeToConversationEvents: event } },
+    });
 }
 
 describe('liveMessages', () => {
@@ -63,7 +74,7 @@ describe('liveMessages', () => {
     conversation.live.start();
 
     expect(conversation.query.followed.map((following) => following.variables)).toEqual([
-      { conversationId: 'c1', after: 'm2' },
+      { conversationId: 'c1', after: '2' },
     ]);
   });
 
@@ -76,16 +87,63 @@ describe('liveMessages', () => {
     expect(conversation.query.followed[0].variables).toEqual({ conversationId: 'c1' });
   });
 
-  it('puts each live message at the new end of the page, once', () => {
+  it('puts each new message at the new end of the page, once', () => {
     const conversation = TestBed.createComponent(Conversation).componentInstance;
     conversation.live.start();
-    const { updateQuery } = conversation.query.followed[0];
-    const arrived = (newest: Message | null, previous: GetConversationMessagesQuery) =>
-      updateQuery(previous, { subscriptionData: { data: { subscribeToNewMessage: newest } } });
+    const arrived = received(conversation.query.followed[0]);
 
-    expect(arrived(message('m3'), page(message('m2')))).toEqual(page(message('m3'), message('m2')));
-    expect(arrived(message('m2'), page(message('m2')))).toEqual(page(message('m2')));
+    expect(
+      arrived(timelineEvent('3', 'MESSAGE_CREATED', message('m3')), page(message('m2'))),
+    ).toEqual(page(message('m3'), message('m2')));
+    expect(
+      arrived(timelineEvent('2', 'MESSAGE_CREATED', message('m2')), page(message('m2'))),
+    ).toEqual(page(message('m2')));
     expect(arrived(null, page(message('m2')))).toEqual(page(message('m2')));
+  });
+
+  it('shows an edited message as it is now, where it was', () => {
+    const conversation = TestBed.createComponent(Conversation).componentInstance;
+    conversation.live.start();
+    const edited = { ...message('m1'), content: 'fixed', editedAt: '2026-11-25T10:05:00.000Z' };
+
+    const after = received(conversation.query.followed[0])(
+      timelineEvent('4', 'MESSAGE_EDITED', edited),
+      page(message('m2'), message('m1')),
+    );
+
+    expect(after).toEqual(page(message('m2'), edited));
+  });
+
+  it('tells the screen of a member added, and changes no message for it', () => {
+    const conversation = TestBed.createComponent(Conversation).componentInstance;
+    conversation.live.start();
+
+    const after = received(conversation.query.followed[0])(
+      timelineEvent('5', 'MEMBER_ADDED', null),
+      page(message('m2')),
+    );
+
+    expect(after).toEqual(page(message('m2')));
+    expect(conversation.membersAdded).toBe(1);
+  });
+
+  it('follows again after the last event received when it is later than the page', () => {
+    const connection = TestBed.inject(Connection);
+    connection.socketOpened();
+    const conversation = TestBed.createComponent(Conversation).componentInstance;
+    conversation.live.start();
+    received(conversation.query.followed[0])(
+      timelineEvent('9', 'REACTIONS_CHANGED', message('m2')),
+      page(message('m2')),
+    );
+
+    connection.socketClosed(1006);
+    connection.socketOpened();
+
+    expect(conversation.query.followed.map((following) => following.variables.after)).toEqual([
+      '2',
+      '9',
+    ]);
   });
 
   it('follows again from where the page got to once the server ended the feed with an error', () => {
@@ -93,13 +151,13 @@ describe('liveMessages', () => {
     conversation.live.start();
 
     conversation.query.followed[0].onError(new Error('fell too far behind'));
-    conversation.resumePoint = 'm5';
+    conversation.resumePoint = '5';
     vi.advanceTimersByTime(FIRST_WAIT_MS);
 
     expect(conversation.query.stopped).toBe(1);
     expect(conversation.query.followed.map((following) => following.variables.after)).toEqual([
-      'm2',
-      'm5',
+      '2',
+      '5',
     ]);
   });
 
@@ -110,13 +168,13 @@ describe('liveMessages', () => {
     conversation.live.start();
 
     connection.socketClosed(1006);
-    conversation.resumePoint = 'm4';
+    conversation.resumePoint = '4';
     connection.socketOpened();
 
     expect(conversation.query.stopped).toBe(1);
     expect(conversation.query.followed.map((following) => following.variables.after)).toEqual([
-      'm2',
-      'm4',
+      '2',
+      '4',
     ]);
   });
 

@@ -4,12 +4,12 @@ import { Connection } from '../graphql/connection';
 import {
   GetConversationMessagesQuery,
   GetConversationMessagesQueryVariables,
-  SubscribeToNewMessageDocument,
+  SubscribeToConversationEventsDocument,
 } from './messages.generated';
-import { withNewest } from './messages';
+import { laterPosition, withEvent } from './messages';
 import { resubscribing } from './resubscribing';
 
-/** The watched page of a conversation's messages that live messages go into. */
+/** The watched page of a conversation's messages that live events change. */
 export type MessagesQuery = QueryRef<
   GetConversationMessagesQuery,
   GetConversationMessagesQueryVariables
@@ -21,34 +21,51 @@ export interface LiveMessages {
   start(): void;
 }
 
+/** What {@link liveMessages} tells a conversation's screen of what it received. */
+export interface LiveEventHandlers {
+  /** A member joined the conversation. */
+  memberAdded?(): void;
+}
+
 /**
- * Receives a conversation's new messages live, as the newest of the page {@code query} watches.
- * Each time it starts following, it asks first for every message stored after
- * {@code resumePoint()} (all of them when that is empty, none when it is null), so that nothing
- * sent meanwhile is missed. It starts again after each reconnect, and after the server ends the
- * feed with an error, as {@link resubscribing} waits. Call it where {@code inject} works, as in a
- * field initializer.
+ * Follows a conversation's timeline live into the page {@code query} watches: new messages come in
+ * as the newest, and edits, deletions and reactions change the messages where they are. Each time
+ * it starts following, it asks first for every event after the later of {@code resumePoint()} (the
+ * timeline position of the newest message the page holds; the beginning when it is empty; from now
+ * when it is null) and the last event it received, so that nothing that happened meanwhile is
+ * missed, also while the app was offline. It starts again after each reconnect, and after the
+ * server ends the feed with an error, as {@link resubscribing} waits. Call it where {@code inject}
+ * works, as in a field initializer.
  */
 export function liveMessages(
   query: () => MessagesQuery | undefined,
   conversationId: () => string,
   resumePoint: () => string | null,
+  handlers: LiveEventHandlers = {},
 ): LiveMessages {
   let stopFollowing: (() => void) | undefined;
+  let lastReceived: string | null = null;
   const follow = () => {
-    const after = resumePoint();
+    const after = laterPosition(resumePoint(), lastReceived);
     stopFollowing?.();
     stopFollowing = query()?.subscribeToMore({
-      document: SubscribeToNewMessageDocument,
+      document: SubscribeToConversationEventsDocument,
       variables:
         after === null
           ? { conversationId: conversationId() }
           : { conversationId: conversationId(), after },
       updateQuery: (previous, { subscriptionData }) => {
         live.received();
-        const message = subscriptionData.data.subscribeToNewMessage;
+        const event = subscriptionData.data.subscribeToConversationEvents;
         const page = previous as GetConversationMessagesQuery;
-        return message ? withNewest(page, message) : page;
+        if (!event) {
+          return page;
+        }
+        lastReceived = laterPosition(lastReceived, event.position);
+        if (event.kind === 'MEMBER_ADDED') {
+          handlers.memberAdded?.();
+        }
+        return withEvent(page, event);
       },
       onError: (error) => live.failed(error),
     });

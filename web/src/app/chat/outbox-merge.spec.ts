@@ -1,5 +1,5 @@
-import { OutgoingMessage } from './outbox';
-import { refusalsOf, withWaiting } from './outbox-merge';
+import { MessageChange, OutgoingMessage } from './outbox';
+import { refusalsOf, withPending, withWaiting } from './outbox-merge';
 import { storedMessage } from './stored-message.testing';
 
 function waiting(id: string, refusal?: string): OutgoingMessage {
@@ -10,6 +10,25 @@ function waiting(id: string, refusal?: string): OutgoingMessage {
     createdAt: '2026-11-25T10:01:00.000Z',
     sender: 'u1',
     senderName: 'alice',
+    ...(refusal ? { refusal } : {}),
+  };
+}
+
+function change(
+  kind: MessageChange['kind'],
+  messageId: string,
+  value?: string,
+  refusal?: string,
+): MessageChange {
+  return {
+    kind,
+    id: `${kind} of ${messageId}`,
+    conversationId: 'c1',
+    messageId,
+    sender: 'u1',
+    senderName: 'alice',
+    madeAt: '2026-11-25T10:02:00.000Z',
+    ...(value === undefined ? {} : { value }),
     ...(refusal ? { refusal } : {}),
   };
 }
@@ -37,10 +56,107 @@ describe('withWaiting', () => {
   });
 });
 
+describe('withPending', () => {
+  it('shows a waiting edit as made, edited then', () => {
+    const [shown] = withPending([storedMessage('m1')], [change('edit', 'm1', 'fixed')]);
+
+    expect(shown).toMatchObject({ content: 'fixed', editedAt: '2026-11-25T10:02:00.000Z' });
+  });
+
+  it('shows a waiting deletion as a tombstone, and no change after it', () => {
+    const [shown] = withPending(
+      [storedMessage('m1')],
+      [change('delete', 'm1'), change('edit', 'm1', 'too late')],
+    );
+
+    expect(shown).toMatchObject({ content: '', deleted: true, reactions: [] });
+  });
+
+  it('counts my waiting reaction once, among the others', () => {
+    const reacted = {
+      ...storedMessage('m1'),
+      reactions: [
+        {
+          __typename: 'Reaction' as const,
+          emoji: '👍',
+          count: 2,
+          reactedByMe: false,
+          names: ['bob', 'carol'],
+        },
+      ],
+    };
+
+    const [shown] = withPending(
+      [reacted],
+      [change('react', 'm1', '👍'), change('react', 'm1', '👍'), change('react', 'm1', '🎉')],
+    );
+
+    expect(shown.reactions).toEqual([
+      {
+        __typename: 'Reaction',
+        emoji: '👍',
+        count: 3,
+        reactedByMe: true,
+        names: ['bob', 'carol', 'alice'],
+      },
+      { __typename: 'Reaction', emoji: '🎉', count: 1, reactedByMe: true, names: ['alice'] },
+    ]);
+  });
+
+  it('takes my reaction away, and the emoji with it when no one else reacted so', () => {
+    const reacted = {
+      ...storedMessage('m1'),
+      reactions: [
+        {
+          __typename: 'Reaction' as const,
+          emoji: '👍',
+          count: 1,
+          reactedByMe: true,
+          names: ['alice'],
+        },
+        {
+          __typename: 'Reaction' as const,
+          emoji: '🎉',
+          count: 2,
+          reactedByMe: true,
+          names: ['bob', 'alice'],
+        },
+      ],
+    };
+
+    const [shown] = withPending(
+      [reacted],
+      [change('unreact', 'm1', '👍'), change('unreact', 'm1', '🎉')],
+    );
+
+    expect(shown.reactions).toEqual([
+      { __typename: 'Reaction', emoji: '🎉', count: 1, reactedByMe: false, names: ['bob'] },
+    ]);
+  });
+
+  it('shows a refused change as not made', () => {
+    const shown = withPending([storedMessage('m1')], [change('edit', 'm1', 'fixed', 'not yours')]);
+
+    expect(shown).toEqual([storedMessage('m1')]);
+  });
+
+  it('changes a message still waiting to be sent', () => {
+    const [shown] = withWaiting([], [waiting('m1'), change('edit', 'm1', 'fixed')]);
+
+    expect(shown).toMatchObject({ id: 'm1', isSent: false, content: 'fixed' });
+  });
+});
+
 describe('refusalsOf', () => {
   it("gives the server's reason for each refused message by its id, and none for the others", () => {
     const refusals = refusalsOf([waiting('m1', 'content is too long'), waiting('m2')]);
 
-    expect([...refusals]).toEqual([['m1', 'content is too long']]);
+    expect([...refusals]).toEqual([['m1', { id: 'm1', reason: 'content is too long' }]]);
+  });
+
+  it('gives a refused change by the id of the message it changes, to discard it by its own', () => {
+    const refusals = refusalsOf([change('edit', 'm1', 'fixed', 'not yours')]);
+
+    expect([...refusals]).toEqual([['m1', { id: 'edit of m1', reason: 'not yours' }]]);
   });
 });

@@ -7,17 +7,28 @@ import { clear } from 'idb-keyval';
 import { Observable, of, throwError } from 'rxjs';
 import { Session } from '../auth/session';
 import { offlineStore } from '../offline/offline-store';
-import { Outbox, OutgoingMessage } from './outbox';
+import { MessageChange, Outbox, OutgoingMessage } from './outbox';
 
-/** Answers createMessage as the test says, and notes the id of each message sent. */
+interface Mutation {
+  mutation: { definitions: { name?: { value: string } }[] };
+  variables: { id?: string; messageId?: string };
+}
+
+/**
+ * Answers mutations as the test says, and notes the id of each message sent or changed, and which
+ * mutation each was.
+ */
 class FakeApollo {
   readonly sent: string[] = [];
+  readonly mutations: string[] = [];
 
   answer: (id: string) => Observable<unknown> = () => of({ data: null });
 
-  mutate(options: { variables: { id: string } }): Observable<unknown> {
-    this.sent.push(options.variables.id);
-    return this.answer(options.variables.id);
+  mutate(options: Mutation): Observable<unknown> {
+    const id = options.variables.id ?? options.variables.messageId ?? '';
+    this.sent.push(id);
+    this.mutations.push(options.mutation.definitions[0].name?.value ?? '');
+    return this.answer(id);
   }
 }
 
@@ -38,6 +49,19 @@ function message(id: string): OutgoingMessage {
     createdAt: '2026-11-25T10:00:00.000Z',
     sender: 'u1',
     senderName: 'alice',
+  };
+}
+
+function change(kind: MessageChange['kind'], messageId: string, value?: string): MessageChange {
+  return {
+    kind,
+    id: `${kind} of ${messageId}`,
+    conversationId: 'c1',
+    messageId,
+    sender: 'u1',
+    senderName: 'alice',
+    madeAt: '2026-11-25T10:02:00.000Z',
+    ...(value === undefined ? {} : { value }),
   };
 }
 
@@ -62,8 +86,46 @@ describe('Outbox', () => {
     await outbox.add(message('m1'));
     await outbox.add(message('m2'));
 
-    await vi.waitFor(() => expect(outbox.messages()).toEqual([]));
+    await vi.waitFor(() => expect(outbox.items()).toEqual([]));
     expect(apollo.sent).toEqual(['m1', 'm2']);
+  });
+
+  it('sends changes to messages in the order made, after the message they change', async () => {
+    const apollo = new FakeApollo();
+    const outbox = startOutbox(apollo);
+
+    await outbox.add(message('m1'));
+    await outbox.add(change('edit', 'm1', 'fixed'));
+    await outbox.add(change('react', 'm1', '👍'));
+    await outbox.add(change('unreact', 'm1', '👍'));
+    await outbox.add(change('delete', 'm1'));
+
+    await vi.waitFor(() => expect(outbox.items()).toEqual([]));
+    expect(apollo.mutations).toEqual([
+      'createMessage',
+      'editMessage',
+      'addReaction',
+      'removeReaction',
+      'deleteMessage',
+    ]);
+  });
+
+  it('keeps changes made offline, in order, and sends them once the network is back', async () => {
+    const apollo = new FakeApollo();
+    apollo.answer = unreachable;
+    const outbox = startOutbox(apollo);
+
+    await outbox.add(change('edit', 'm1', 'fixed'));
+    await outbox.add(change('react', 'm2', '🎉'));
+    await vi.waitFor(() => expect(apollo.sent).toContain('m1'));
+    expect(apollo.sent).not.toContain('m2');
+    expect(outbox.items()).toEqual([change('edit', 'm1', 'fixed'), change('react', 'm2', '🎉')]);
+
+    apollo.answer = () => of({ data: null });
+    dispatchEvent(new Event('online'));
+
+    await vi.waitFor(() => expect(outbox.items()).toEqual([]));
+    expect(apollo.sent.slice(-2)).toEqual(['m1', 'm2']);
   });
 
   it('keeps a message while the server cannot be reached, and sends it when the network is back', async () => {
@@ -73,12 +135,12 @@ describe('Outbox', () => {
 
     await outbox.add(message('m1'));
     await vi.waitFor(() => expect(apollo.sent).toEqual(['m1']));
-    expect(outbox.messages()).toEqual([message('m1')]);
+    expect(outbox.items()).toEqual([message('m1')]);
 
     apollo.answer = () => of({ data: null });
     dispatchEvent(new Event('online'));
 
-    await vi.waitFor(() => expect(outbox.messages()).toEqual([]));
+    await vi.waitFor(() => expect(outbox.items()).toEqual([]));
     expect(apollo.sent).toEqual(['m1', 'm1']);
   });
 
@@ -93,7 +155,7 @@ describe('Outbox', () => {
     await restarted.restore();
 
     await vi.waitFor(() => expect(online.sent).toEqual(['m1']));
-    await vi.waitFor(() => expect(restarted.messages()).toEqual([]));
+    await vi.waitFor(() => expect(restarted.items()).toEqual([]));
   });
 
   it.each(['BAD_REQUEST', 'FORBIDDEN'])(
@@ -108,7 +170,7 @@ describe('Outbox', () => {
       await outbox.add(message('m2'));
 
       await vi.waitFor(() =>
-        expect(outbox.messages()).toEqual([{ ...message('m1'), refusal: 'refused' }]),
+        expect(outbox.items()).toEqual([{ ...message('m1'), refusal: 'refused' }]),
       );
       expect(apollo.sent).toEqual(['m1', 'm2']);
     },
@@ -122,7 +184,7 @@ describe('Outbox', () => {
     await outbox.add(message('m1'));
     await vi.waitFor(() => expect(apollo.sent).toEqual(['m1']));
 
-    expect(outbox.messages()).toEqual([message('m1')]);
+    expect(outbox.items()).toEqual([message('m1')]);
   });
 
   // Without vi.waitFor, which would move the fake clock.
@@ -138,13 +200,13 @@ describe('Outbox', () => {
       await outbox.add(message('m1'));
       await vi.advanceTimersByTimeAsync(999);
       expect(apollo.sent).toEqual(['m1']);
-      expect(outbox.messages()).toEqual([message('m1')]);
+      expect(outbox.items()).toEqual([message('m1')]);
 
       apollo.answer = () => of({ data: null });
       await vi.advanceTimersByTimeAsync(1);
 
       expect(apollo.sent).toEqual(['m1', 'm1']);
-      expect(outbox.messages()).toEqual([]);
+      expect(outbox.items()).toEqual([]);
     });
 
     it('waits twice as long after each try that fails, up to half a minute', async () => {
@@ -167,7 +229,7 @@ describe('Outbox', () => {
         await vi.advanceTimersByTimeAsync(1);
         expect(apollo.sent).toHaveLength(tries);
       }
-      expect(outbox.messages()).toEqual([message('m1')]);
+      expect(outbox.items()).toEqual([message('m1')]);
     });
   });
 });

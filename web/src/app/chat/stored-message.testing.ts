@@ -1,4 +1,4 @@
-import { Message } from './messages';
+import { ConversationEvent, Message } from './messages';
 
 /** A message of conversation c1 as the server stores and returns it, from alice unless told. */
 export function storedMessage(id: string, sender = { id: 'u1', username: 'alice' }): Message {
@@ -11,5 +11,21 @@ export function storedMessage(id: string, sender = { id: 'u1', username: 'alice'
     sender: sender.id,
     isSent: true,
     author: { __typename: 'User', ...sender },
+    editedAt: null,
+    deleted: false,
+    timelinePosition: id.replace(/\D/g, '') || '1',
+    authorBlocked: false,
+    mentions: [],
+    reactions: [],
+    replyTo: null,
   };
+}
+
+/** An event of conversation c1's timeline at {@code position}. */
+export function timelineEvent(
+  position: string,
+  kind: ConversationEvent['kind'],
+  message: Message | null,
+): ConversationEvent {
+  return { __typename: 'ConversationEvent', position, kind, message };
 }

@@ -32,7 +32,13 @@ import {
       {{ icon() }}
     </button>
     @if (open()) {
-      <div class="menu" role="menu" [attr.aria-label]="label()" (keydown)="navigate($event)">
+      <div
+        class="menu"
+        [class.upward]="upward()"
+        role="menu"
+        [attr.aria-label]="label()"
+        (keydown)="navigate($event)"
+      >
         <ng-content />
       </div>
     }
@@ -53,10 +59,14 @@ export class Menu {
   readonly icon = input('⋯');
 
   protected readonly open = signal(false);
+  /** Opened in the lower half of the screen, the menu opens upwards, where there is more room. */
+  protected readonly upward = signal(false);
 
   /** Opens the menu with the focus on its item at {@code index}; -1 is the last. */
   show(index = 0, event?: Event): void {
     event?.preventDefault();
+    const button = this.button()?.getBoundingClientRect();
+    this.upward.set(button !== undefined && button.top > innerHeight / 2);
     this.open.set(true);
     afterNextRender(() => this.focusItem(index), { injector: this.injector });
   }
