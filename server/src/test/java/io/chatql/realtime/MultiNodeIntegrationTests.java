@@ -93,12 +93,7 @@ class MultiNodeIntegrationTests {
             String reaction = i % 4 < 2 ? "addReaction" : "removeReaction";
             node.client().send(member, conversationId, "message " + i);
             node.client()
-                    .graphQl(member)
-                    .documentName(reaction)
-                    .variable("conversationId", conversationId)
-                    .variable("messageId", first)
-                    .variable("emoji", "\uD83D\uDC4D")
-                    .execute()
+                    .react(reaction, member, conversationId, first, "\uD83D\uDC4D")
                     .path(reaction + ".id")
                     .entity(String.class)
                     .isEqualTo(first);

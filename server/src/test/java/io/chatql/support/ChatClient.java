@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.HttpStatus;
@@ -223,6 +224,39 @@ public class ChatClient {
                 .entity(Boolean.class)
                 .isEqualTo(true);
         return id;
+    }
+
+    /** Replaces the content of message {@code id} as {@code caller}, with {@code editMessage}. */
+    public GraphQlTester.Response editMessage(Account caller, String conversationId, String id, String content) {
+        return graphQl(caller)
+                .documentName("editMessage")
+                .variable("conversationId", conversationId)
+                .variable("id", id)
+                .variable("content", content)
+                .execute();
+    }
+
+    /** Deletes message {@code id} as {@code caller}, with {@code deleteMessage}. */
+    public GraphQlTester.Response deleteMessage(Account caller, String conversationId, String id) {
+        return graphQl(caller)
+                .documentName("deleteMessage")
+                .variable("conversationId", conversationId)
+                .variable("id", id)
+                .execute();
+    }
+
+    /**
+     * Adds or takes back {@code member}'s {@code emoji} on a message with {@code mutation}, either
+     * {@code addReaction} or {@code removeReaction}.
+     */
+    public GraphQlTester.Response react(
+            String mutation, Account member, String conversationId, String messageId, String emoji) {
+        return graphQl(member)
+                .documentName(mutation)
+                .variable("conversationId", conversationId)
+                .variable("messageId", messageId)
+                .variable("emoji", emoji)
+                .execute();
     }
 
     /**
