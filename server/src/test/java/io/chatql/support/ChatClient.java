@@ -16,12 +16,15 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
@@ -257,6 +260,29 @@ public class ChatClient {
                 .variable("messageId", messageId)
                 .variable("emoji", emoji)
                 .execute();
+    }
+
+    /**
+     * Subscribes {@code account} to the new messages of a conversation over Server-Sent Events
+     * (graphql-sse), selecting their ids, and returns the events as the server sends them.
+     */
+    public Flux<ServerSentEvent<Map<String, Object>>> newMessagesOverServerSentEvents(
+            Account account, String conversationId) {
+        return http().post()
+                .uri("/graphql")
+                .header("Authorization", "Bearer " + account.accessToken())
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "query",
+                        "subscription($id: ID!) { subscribeToNewMessage(conversationId: $id) { id } }",
+                        "variables",
+                        Map.of("id", conversationId)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {})
+                .getResponseBody();
     }
 
     /**
