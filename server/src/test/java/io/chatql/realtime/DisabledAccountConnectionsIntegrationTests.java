@@ -122,12 +122,6 @@ abstract class DisabledAccountConnectionsIntegrationTests extends IntegrationTes
     }
 
     private void disable(Account account) {
-        graphQl(client().signUpOnce(ADMIN))
-                .documentName("disableUser")
-                .variable("userId", account.userId())
-                .execute()
-                .path("disableUser.id")
-                .entity(String.class)
-                .isEqualTo(account.userId());
+        client().disableUser(client().signUpOnce(ADMIN), account.userId());
     }
 }

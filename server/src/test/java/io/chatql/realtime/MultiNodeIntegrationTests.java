@@ -138,27 +138,13 @@ class MultiNodeIntegrationTests {
             socket.send("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"" + bob.accessToken() + "\"}}");
             socket.awaitContaining("connection_ack");
 
-            nodeA.client()
-                    .graphQl(admin)
-                    .documentName("disableUser")
-                    .variable("userId", bob.userId())
-                    .execute()
-                    .path("disableUser.id")
-                    .entity(String.class)
-                    .isEqualTo(bob.userId());
+            nodeA.client().disableUser(admin, bob.userId());
 
             assertThat(socket.closeStatus(TIMEOUT).getCode()).isEqualTo(4403);
         }
         awaitStatus(nodeB, bob, 401);
 
-        nodeA.client()
-                .graphQl(admin)
-                .documentName("enableUser")
-                .variable("userId", bob.userId())
-                .execute()
-                .path("enableUser.id")
-                .entity(String.class)
-                .isEqualTo(bob.userId());
+        nodeA.client().enableUser(admin, bob.userId());
 
         awaitStatus(nodeB, bob, 200);
     }

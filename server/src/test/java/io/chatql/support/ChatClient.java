@@ -180,6 +180,28 @@ public class ChatClient {
                 .isEqualTo(true);
     }
 
+    /** Disables the account {@code userId} as the administrator {@code admin}, with {@code disableUser}. */
+    public void disableUser(Account admin, String userId) {
+        graphQl(admin)
+                .documentName("disableUser")
+                .variable("userId", userId)
+                .execute()
+                .path("disableUser.id")
+                .entity(String.class)
+                .isEqualTo(userId);
+    }
+
+    /** Enables the account {@code userId} again as the administrator {@code admin}, with {@code enableUser}. */
+    public void enableUser(Account admin, String userId) {
+        graphQl(admin)
+                .documentName("enableUser")
+                .variable("userId", userId)
+                .execute()
+                .path("enableUser.id")
+                .entity(String.class)
+                .isEqualTo(userId);
+    }
+
     /**
      * Starts a conversation as the original client does: {@code creator} creates it, links each other
      * member, then links itself. Returns its id.
