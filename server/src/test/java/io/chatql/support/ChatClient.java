@@ -94,15 +94,7 @@ public class ChatClient {
                 .expectBody(Map.class)
                 .returnResult()
                 .getResponseBody();
-        Map<?, ?> tokens = http().post()
-                .uri("/auth/sign-in")
-                .bodyValue(Map.of("username", username, "password", password))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
+        Map<?, ?> tokens = signIn(username, password);
         return new Account((String) signedUp.get("userId"), username, (String) tokens.get("accessToken"), (String)
                 tokens.get("refreshToken"));
     }
@@ -119,7 +111,13 @@ public class ChatClient {
                 .exchange()
                 .expectStatus()
                 .value(status -> assertThat(status).isIn(201, 409));
-        Map<?, ?> tokens = http().post()
+        Map<?, ?> tokens = signIn(username, password);
+        String accessToken = (String) tokens.get("accessToken");
+        return new Account(subjectOf(accessToken), username, accessToken, (String) tokens.get("refreshToken"));
+    }
+
+    private Map<?, ?> signIn(String username, String password) {
+        return http().post()
                 .uri("/auth/sign-in")
                 .bodyValue(Map.of("username", username, "password", password))
                 .exchange()
@@ -128,8 +126,6 @@ public class ChatClient {
                 .expectBody(Map.class)
                 .returnResult()
                 .getResponseBody();
-        String accessToken = (String) tokens.get("accessToken");
-        return new Account(subjectOf(accessToken), username, accessToken, (String) tokens.get("refreshToken"));
     }
 
     private static String subjectOf(String accessToken) {
