@@ -89,13 +89,7 @@ abstract class DisabledAccountsIntegrationTests extends IntegrationTest {
         disable(bob.userId());
         expectMeAnswered(bob.accessToken(), 401);
 
-        graphQl(admin())
-                .documentName("enableUser")
-                .variable("userId", bob.userId())
-                .execute()
-                .path("enableUser.id")
-                .entity(String.class)
-                .isEqualTo(bob.userId());
+        client().enableUser(admin(), bob.userId());
 
         expectMeAnswered(bob.accessToken(), 200);
         signIn(bob.username(), "password-" + bob.username()).expectStatus().isOk();
@@ -156,13 +150,7 @@ abstract class DisabledAccountsIntegrationTests extends IntegrationTest {
     }
 
     private void disable(String userId) {
-        graphQl(admin())
-                .documentName("disableUser")
-                .variable("userId", userId)
-                .execute()
-                .path("disableUser.id")
-                .entity(String.class)
-                .isEqualTo(userId);
+        client().disableUser(admin(), userId);
     }
 
     private WebTestClient.ResponseSpec signIn(String username, String password) {

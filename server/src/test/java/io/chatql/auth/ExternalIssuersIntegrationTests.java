@@ -20,12 +20,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -321,23 +319,9 @@ abstract class ExternalIssuersIntegrationTests extends IntegrationTest {
         String conversationId = startConversation(alice, member);
         int subscribersBefore = subscribers.count();
 
-        CompletableFuture<String> received = http().post()
-                .uri("/graphql")
-                .header("Authorization", "Bearer " + member.accessToken())
-                .accept(MediaType.TEXT_EVENT_STREAM)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
-                        "query",
-                        "subscription($id: ID!) { subscribeToNewMessage(conversationId: $id) { id } }",
-                        "variables",
-                        Map.of("id", conversationId)))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
-                .getResponseBody()
+        CompletableFuture<String> received = client().newMessagesOverServerSentEvents(member, conversationId)
                 .filter(event -> "next".equals(event.event()))
-                .map(ServerSentEvent::data)
+                .map(event -> String.valueOf(event.data()))
                 .next()
                 .toFuture();
         awaitSubscribers(subscribersBefore + 1);

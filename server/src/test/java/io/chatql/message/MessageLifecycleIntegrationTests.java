@@ -225,20 +225,11 @@ public abstract class MessageLifecycleIntegrationTests extends IntegrationTest {
     }
 
     private GraphQlTester.Response edit(Account caller, String id, String content) {
-        return graphQl(caller)
-                .documentName("editMessage")
-                .variable("conversationId", conversationId)
-                .variable("id", id)
-                .variable("content", content)
-                .execute();
+        return client().editMessage(caller, conversationId, id, content);
     }
 
     private GraphQlTester.Response delete(Account caller, String id) {
-        return graphQl(caller)
-                .documentName("deleteMessage")
-                .variable("conversationId", conversationId)
-                .variable("id", id)
-                .execute();
+        return client().deleteMessage(caller, conversationId, id);
     }
 
     private GraphQlTester.Response revisions(Account caller, String id) {

@@ -177,11 +177,7 @@ abstract class ReactionsIntegrationTests extends IntegrationTest {
     @Test
     void aDeletedMessageLosesItsReactionsAndTakesNoMore() {
         react(bob, THUMBS_UP);
-        graphQl(alice)
-                .documentName("deleteMessage")
-                .variable("conversationId", conversationId)
-                .variable("id", messageId)
-                .execute()
+        client().deleteMessage(alice, conversationId, messageId)
                 .path("deleteMessage.deleted")
                 .entity(Boolean.class)
                 .isEqualTo(true);
@@ -236,21 +232,11 @@ abstract class ReactionsIntegrationTests extends IntegrationTest {
     }
 
     private GraphQlTester.Response react(Account member, String conversation, String message, String emoji) {
-        return graphQl(member)
-                .documentName("addReaction")
-                .variable("conversationId", conversation)
-                .variable("messageId", message)
-                .variable("emoji", emoji)
-                .execute();
+        return client().react("addReaction", member, conversation, message, emoji);
     }
 
     private GraphQlTester.Response unreact(Account member, String emoji) {
-        return graphQl(member)
-                .documentName("removeReaction")
-                .variable("conversationId", conversationId)
-                .variable("messageId", messageId)
-                .variable("emoji", emoji)
-                .execute();
+        return client().react("removeReaction", member, conversationId, messageId, emoji);
     }
 
     private List<Map<String, Object>> reactionsSeenBy(Account member) {

@@ -52,12 +52,7 @@ class ClientLibrariesIntegrationTests extends IntegrationTest {
         String conversationId = startConversation(alice);
         String message = send(alice, conversationId, "before");
         long seen = lastPosition(alice, conversationId);
-        graphQl(alice)
-                .documentName("editMessage")
-                .variable("conversationId", conversationId)
-                .variable("id", message)
-                .variable("content", "edited while " + library + " was away")
-                .execute()
+        client().editMessage(alice, conversationId, message, "edited while " + library + " was away")
                 .path("editMessage.editedAt")
                 .hasValue();
         send(alice, conversationId, "while away");

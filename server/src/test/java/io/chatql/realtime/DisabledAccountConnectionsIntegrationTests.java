@@ -11,9 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -90,21 +88,8 @@ abstract class DisabledAccountConnectionsIntegrationTests extends IntegrationTes
         Account bob = signUp("bob");
         String conversationId = startConversation(bob);
         int subscribersBefore = subscribers.count();
-        Flux<ServerSentEvent<Map<String, Object>>> events = http().post()
-                .uri("/graphql")
-                .header("Authorization", "Bearer " + bob.accessToken())
-                .accept(MediaType.TEXT_EVENT_STREAM)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
-                        "query",
-                        "subscription($id: ID!) { subscribeToNewMessage(conversationId: $id) { id } }",
-                        "variables",
-                        Map.of("id", conversationId)))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {})
-                .getResponseBody();
+        Flux<ServerSentEvent<Map<String, Object>>> events =
+                client().newMessagesOverServerSentEvents(bob, conversationId);
         var received = events.filter(event -> event.event() != null)
                 .map(ServerSentEvent::event)
                 .collectList()
@@ -137,12 +122,6 @@ abstract class DisabledAccountConnectionsIntegrationTests extends IntegrationTes
     }
 
     private void disable(Account account) {
-        graphQl(client().signUpOnce(ADMIN))
-                .documentName("disableUser")
-                .variable("userId", account.userId())
-                .execute()
-                .path("disableUser.id")
-                .entity(String.class)
-                .isEqualTo(account.userId());
+        client().disableUser(client().signUpOnce(ADMIN), account.userId());
     }
 }

@@ -93,12 +93,7 @@ class MultiNodeIntegrationTests {
             String reaction = i % 4 < 2 ? "addReaction" : "removeReaction";
             node.client().send(member, conversationId, "message " + i);
             node.client()
-                    .graphQl(member)
-                    .documentName(reaction)
-                    .variable("conversationId", conversationId)
-                    .variable("messageId", first)
-                    .variable("emoji", "\uD83D\uDC4D")
-                    .execute()
+                    .react(reaction, member, conversationId, first, "\uD83D\uDC4D")
                     .path(reaction + ".id")
                     .entity(String.class)
                     .isEqualTo(first);
@@ -143,27 +138,13 @@ class MultiNodeIntegrationTests {
             socket.send("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"" + bob.accessToken() + "\"}}");
             socket.awaitContaining("connection_ack");
 
-            nodeA.client()
-                    .graphQl(admin)
-                    .documentName("disableUser")
-                    .variable("userId", bob.userId())
-                    .execute()
-                    .path("disableUser.id")
-                    .entity(String.class)
-                    .isEqualTo(bob.userId());
+            nodeA.client().disableUser(admin, bob.userId());
 
             assertThat(socket.closeStatus(TIMEOUT).getCode()).isEqualTo(4403);
         }
         awaitStatus(nodeB, bob, 401);
 
-        nodeA.client()
-                .graphQl(admin)
-                .documentName("enableUser")
-                .variable("userId", bob.userId())
-                .execute()
-                .path("enableUser.id")
-                .entity(String.class)
-                .isEqualTo(bob.userId());
+        nodeA.client().enableUser(admin, bob.userId());
 
         awaitStatus(nodeB, bob, 200);
     }

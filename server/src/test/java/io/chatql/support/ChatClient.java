@@ -16,11 +16,15 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
@@ -90,15 +94,7 @@ public class ChatClient {
                 .expectBody(Map.class)
                 .returnResult()
                 .getResponseBody();
-        Map<?, ?> tokens = http().post()
-                .uri("/auth/sign-in")
-                .bodyValue(Map.of("username", username, "password", password))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
+        Map<?, ?> tokens = signIn(username, password);
         return new Account((String) signedUp.get("userId"), username, (String) tokens.get("accessToken"), (String)
                 tokens.get("refreshToken"));
     }
@@ -115,7 +111,13 @@ public class ChatClient {
                 .exchange()
                 .expectStatus()
                 .value(status -> assertThat(status).isIn(201, 409));
-        Map<?, ?> tokens = http().post()
+        Map<?, ?> tokens = signIn(username, password);
+        String accessToken = (String) tokens.get("accessToken");
+        return new Account(subjectOf(accessToken), username, accessToken, (String) tokens.get("refreshToken"));
+    }
+
+    private Map<?, ?> signIn(String username, String password) {
+        return http().post()
                 .uri("/auth/sign-in")
                 .bodyValue(Map.of("username", username, "password", password))
                 .exchange()
@@ -124,8 +126,6 @@ public class ChatClient {
                 .expectBody(Map.class)
                 .returnResult()
                 .getResponseBody();
-        String accessToken = (String) tokens.get("accessToken");
-        return new Account(subjectOf(accessToken), username, accessToken, (String) tokens.get("refreshToken"));
     }
 
     private static String subjectOf(String accessToken) {
@@ -176,6 +176,28 @@ public class ChatClient {
                 .isEqualTo(true);
     }
 
+    /** Disables the account {@code userId} as the administrator {@code admin}, with {@code disableUser}. */
+    public void disableUser(Account admin, String userId) {
+        graphQl(admin)
+                .documentName("disableUser")
+                .variable("userId", userId)
+                .execute()
+                .path("disableUser.id")
+                .entity(String.class)
+                .isEqualTo(userId);
+    }
+
+    /** Enables the account {@code userId} again as the administrator {@code admin}, with {@code enableUser}. */
+    public void enableUser(Account admin, String userId) {
+        graphQl(admin)
+                .documentName("enableUser")
+                .variable("userId", userId)
+                .execute()
+                .path("enableUser.id")
+                .entity(String.class)
+                .isEqualTo(userId);
+    }
+
     /**
      * Starts a conversation as the original client does: {@code creator} creates it, links each other
      * member, then links itself. Returns its id.
@@ -223,6 +245,62 @@ public class ChatClient {
                 .entity(Boolean.class)
                 .isEqualTo(true);
         return id;
+    }
+
+    /** Replaces the content of message {@code id} as {@code caller}, with {@code editMessage}. */
+    public GraphQlTester.Response editMessage(Account caller, String conversationId, String id, String content) {
+        return graphQl(caller)
+                .documentName("editMessage")
+                .variable("conversationId", conversationId)
+                .variable("id", id)
+                .variable("content", content)
+                .execute();
+    }
+
+    /** Deletes message {@code id} as {@code caller}, with {@code deleteMessage}. */
+    public GraphQlTester.Response deleteMessage(Account caller, String conversationId, String id) {
+        return graphQl(caller)
+                .documentName("deleteMessage")
+                .variable("conversationId", conversationId)
+                .variable("id", id)
+                .execute();
+    }
+
+    /**
+     * Adds or takes back {@code member}'s {@code emoji} on a message with {@code mutation}, either
+     * {@code addReaction} or {@code removeReaction}.
+     */
+    public GraphQlTester.Response react(
+            String mutation, Account member, String conversationId, String messageId, String emoji) {
+        return graphQl(member)
+                .documentName(mutation)
+                .variable("conversationId", conversationId)
+                .variable("messageId", messageId)
+                .variable("emoji", emoji)
+                .execute();
+    }
+
+    /**
+     * Subscribes {@code account} to the new messages of a conversation over Server-Sent Events
+     * (graphql-sse), selecting their ids, and returns the events as the server sends them.
+     */
+    public Flux<ServerSentEvent<Map<String, Object>>> newMessagesOverServerSentEvents(
+            Account account, String conversationId) {
+        return http().post()
+                .uri("/graphql")
+                .header("Authorization", "Bearer " + account.accessToken())
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of(
+                        "query",
+                        "subscription($id: ID!) { subscribeToNewMessage(conversationId: $id) { id } }",
+                        "variables",
+                        Map.of("id", conversationId)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {})
+                .getResponseBody();
     }
 
     /**

@@ -12,10 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.ContextConfiguration;
 import reactor.core.Disposable;
 
@@ -82,20 +80,8 @@ class OperationsIntegrationTests extends IntegrationTest {
         String conversationId = startConversation(alice);
         String before = scrape();
         int subscribersBefore = subscribers.count();
-        Disposable stream = http().post()
-                .uri("/graphql")
-                .header("Authorization", "Bearer " + alice.accessToken())
-                .accept(MediaType.TEXT_EVENT_STREAM)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of(
-                        "query",
-                        "subscription($id: ID!) { subscribeToNewMessage(conversationId: $id) { id } }",
-                        "variables",
-                        Map.of("id", conversationId)))
-                .exchange()
-                .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
-                .getResponseBody()
-                .subscribe();
+        Disposable stream =
+                client().newMessagesOverServerSentEvents(alice, conversationId).subscribe();
         awaitSubscribers(subscribersBefore + 1);
 
         String during = scrape();

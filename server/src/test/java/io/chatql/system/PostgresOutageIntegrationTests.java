@@ -14,12 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -176,21 +174,8 @@ class PostgresOutageIntegrationTests extends IntegrationTest {
     }
 
     private String subscribeOverServerSentEvents(Account account, String conversationId) {
-        List<ServerSentEvent<Map<String, Object>>> events = http().post()
-                .uri("/graphql")
-                .accept(MediaType.TEXT_EVENT_STREAM)
-                .contentType(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + account.accessToken())
-                .bodyValue(Map.of(
-                        "query",
-                        "subscription($id: ID!) { subscribeToNewMessage(conversationId: $id) { id } }",
-                        "variables",
-                        Map.of("id", conversationId)))
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {})
-                .getResponseBody()
+        List<ServerSentEvent<Map<String, Object>>> events = client().newMessagesOverServerSentEvents(
+                        account, conversationId)
                 .filter(event -> event.event() != null)
                 .collectList()
                 .block(TIMEOUT);

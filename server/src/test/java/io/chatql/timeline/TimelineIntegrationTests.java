@@ -333,32 +333,18 @@ abstract class TimelineIntegrationTests extends IntegrationTest {
     }
 
     private void edit(Account caller, String id, String content) {
-        graphQl(caller)
-                .documentName("editMessage")
-                .variable("conversationId", conversationId)
-                .variable("id", id)
-                .variable("content", content)
-                .execute();
+        client().editMessage(caller, conversationId, id, content);
     }
 
     private void delete(Account caller, String id) {
-        graphQl(caller)
-                .documentName("deleteMessage")
-                .variable("conversationId", conversationId)
-                .variable("id", id)
-                .execute()
+        client().deleteMessage(caller, conversationId, id)
                 .path("deleteMessage.deleted")
                 .entity(Boolean.class)
                 .isEqualTo(true);
     }
 
     private void react(Account member, String messageId, String mutation) {
-        graphQl(member)
-                .documentName(mutation)
-                .variable("conversationId", conversationId)
-                .variable("messageId", messageId)
-                .variable("emoji", THUMBS_UP)
-                .execute()
+        client().react(mutation, member, conversationId, messageId, THUMBS_UP)
                 .path(mutation + ".id")
                 .entity(String.class)
                 .isEqualTo(messageId);
