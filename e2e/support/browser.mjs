@@ -40,7 +40,7 @@ export async function signUpOn(page, url, username) {
 /** Starts a conversation from {@code page} with the users named, and waits until it is open. */
 export async function startConversation(page, ...usernames) {
   for (const username of usernames) {
-    await page.getByLabel(username).check();
+    await page.getByRole('checkbox', { name: username, exact: true }).check();
   }
   await page.getByRole('button', { name: 'Start conversation' }).click();
   await page.waitForURL(/\/chat\/.+/);
@@ -71,4 +71,16 @@ export async function postMessage(page, url, conversationId, content) {
   if (!response.ok || body.errors) {
     throw new Error(`createMessage failed: ${JSON.stringify(body)}`);
   }
+}
+
+/** The errors {@code page} writes to its console, or throws uncaught, from now on. */
+export function consoleErrors(page) {
+  const errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      errors.push(message.text());
+    }
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
 }
