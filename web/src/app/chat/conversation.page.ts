@@ -29,6 +29,7 @@ import { refusalsOf, withWaiting } from './outbox-merge';
 import { ReadingPosition } from './reading-position';
 import { Analytics } from '../analytics/analytics';
 import { RelativeTimePipe } from './relative-time';
+import { ConversationMenu } from '../safety/conversation-menu';
 
 /**
  * One conversation: its 10 newest messages, older ones 10 at a time when scrolled to the top, new
@@ -36,7 +37,7 @@ import { RelativeTimePipe } from './relative-time';
  */
 @Component({
   selector: 'app-conversation',
-  imports: [FormsModule, RelativeTimePipe, RouterLink],
+  imports: [ConversationMenu, FormsModule, RelativeTimePipe, RouterLink],
   templateUrl: './conversation.page.html',
 })
 export class ConversationPage implements OnInit {
