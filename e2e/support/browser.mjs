@@ -40,35 +40,54 @@ export async function signUpOn(page, url, username) {
 /** Starts a conversation from {@code page} with the users named, and waits until it is open. */
 export async function startConversation(page, ...usernames) {
   for (const username of usernames) {
-    await page.getByLabel(username).check();
+    await page.getByRole('checkbox', { name: username, exact: true }).check();
   }
   await page.getByRole('button', { name: 'Start conversation' }).click();
   await page.waitForURL(/\/chat\/.+/);
   return page.url().split('/chat/')[1];
 }
 
-/** Posts a message as the user signed in on {@code page}, straight to the GraphQL API. */
-export async function postMessage(page, url, conversationId, content) {
+/**
+ * Sends a GraphQL operation as the user signed in on {@code page}, straight to the API, and answers
+ * its data; fails on any error.
+ */
+export async function callGraphQL(page, url, query, variables = {}) {
   const { accessToken } = await page.evaluate(() =>
     JSON.parse(localStorage.getItem('chatql.session')),
   );
-  const createdAt = new Date().toISOString();
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
-    body: JSON.stringify({
-      query:
-        'mutation($c: ID!, $id: ID!, $content: String, $at: String!) { createMessage(conversationId: $c, id: $id, content: $content, createdAt: $at) { id } }',
-      variables: {
-        c: conversationId,
-        id: `${createdAt}_${crypto.randomUUID()}`,
-        content,
-        at: createdAt,
-      },
-    }),
+    body: JSON.stringify({ query, variables }),
   });
   const body = await response.json();
   if (!response.ok || body.errors) {
-    throw new Error(`createMessage failed: ${JSON.stringify(body)}`);
+    throw new Error(`${query} failed: ${JSON.stringify(body)}`);
   }
+  return body.data;
+}
+
+/** Posts a message as the user on {@code page}, straight to the GraphQL API; answers its id. */
+export async function postMessage(page, url, conversationId, content) {
+  const createdAt = new Date().toISOString();
+  const id = `${createdAt}_${crypto.randomUUID()}`;
+  await callGraphQL(
+    page,
+    url,
+    'mutation($c: ID!, $id: ID!, $content: String, $at: String!) { createMessage(conversationId: $c, id: $id, content: $content, createdAt: $at) { id } }',
+    { c: conversationId, id, content, at: createdAt },
+  );
+  return id;
+}
+
+/** The errors {@code page} writes to its console, or throws uncaught, from now on. */
+export function consoleErrors(page) {
+  const errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      errors.push(message.text());
+    }
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
 }

@@ -35,7 +35,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     await signUp(running.browser, running.server.url, `${name}-friend`, viewport);
     const page = await signUp(running.browser, running.server.url, `${name}-user`, viewport);
     await page.reload();
-    await page.getByLabel(`${name}-friend`).waitFor();
+    await page.getByRole('checkbox', { name: `${name}-friend`, exact: true }).waitFor();
     await shoot(page, 'chat');
     const conversationId = await startConversation(page, `${name}-friend`);
     for (const content of ['Hi! Lunch at noon?', 'Sure, see you there.']) {

@@ -25,5 +25,11 @@ export const routes: Routes = [
     canActivate: [signedIn],
     title: 'Dashboard · ChatQL',
   },
+  {
+    path: 'admin/reports',
+    loadComponent: () => import('./admin/reports.page').then((page) => page.ReportsPage),
+    canActivate: [signedIn],
+    title: 'Reports · ChatQL',
+  },
   { path: '**', redirectTo: 'chat' },
 ];

@@ -4,6 +4,7 @@ import { RouterLink, RouterLinkActive } from '@angular/router';
 import { Apollo, QueryRef } from 'apollo-angular';
 import { Session } from '../auth/session';
 import { Connection } from '../graphql/connection';
+import { Memberships } from '../safety/memberships';
 import {
   GetUserConversationConnectionThroughUserDocument,
   SubscribeToNewUCsDocument,
@@ -11,7 +12,7 @@ import {
 import { MY_CONVERSATIONS_SHOWN, Membership, MyConversations } from './my-conversations';
 import { resubscribing } from './resubscribing';
 
-/** My conversations, the newest first, with those I join shown live. */
+/** My conversations, the newest first, with those I join shown live, and those I muted marked. */
 @Component({
   selector: 'app-conversation-list',
   imports: [RouterLink, RouterLinkActive],
@@ -21,9 +22,12 @@ import { resubscribing } from './resubscribing';
       <ul class="list">
         @for (membership of conversations(); track membership.conversationId) {
           <li>
-            <a [routerLink]="['/chat', membership.conversationId]" routerLinkActive="active">{{
-              membership.conversation?.name ?? membership.conversationId
-            }}</a>
+            <a [routerLink]="['/chat', membership.conversationId]" routerLinkActive="active"
+              >{{ membership.conversation?.name ?? membership.conversationId }}
+              @if (memberships.muted(membership.conversationId)) {
+                <span class="mark" role="img" aria-label="muted">🔕</span>
+              }
+            </a>
           </li>
         } @empty {
           <li class="hint">No conversation yet: pick people below to start one.</li>
@@ -37,6 +41,7 @@ export class ConversationList implements OnInit {
   private readonly session = inject(Session);
   private readonly destroyRef = inject(DestroyRef);
   private readonly connection = inject(Connection);
+  protected readonly memberships = inject(Memberships);
   private stopFollowingConversations?: () => void;
   /** Follows my conversations again, from where the list has got to; set once the list is watched. */
   private followAgain: () => void = () => undefined;
@@ -46,6 +51,7 @@ export class ConversationList implements OnInit {
 
   ngOnInit(): void {
     this.watchConversations();
+    this.memberships.refresh();
   }
 
   private watchConversations(): void {

@@ -36,6 +36,7 @@ import { ReadingPosition } from './reading-position';
 import { Analytics } from '../analytics/analytics';
 import { Compose } from './compose';
 import { MessageAction, MessageView } from './message-view';
+import { ConversationMenu } from '../safety/conversation-menu';
 
 /** How many pages back a quoted message is looked for before giving up. */
 const QUOTE_PAGES_SEARCHED = 20;
@@ -51,7 +52,7 @@ const HIGHLIGHT_MS = 2_000;
  */
 @Component({
   selector: 'app-conversation',
-  imports: [FormsModule, RouterLink, MessageView, Compose],
+  imports: [Compose, ConversationMenu, FormsModule, MessageView, RouterLink],
   templateUrl: './conversation.page.html',
 })
 export class ConversationPage implements OnInit {

@@ -7,6 +7,8 @@ import { Apollo } from 'apollo-angular';
 import { filter, firstValueFrom } from 'rxjs';
 import { Analytics } from '../analytics/analytics';
 import { Session } from '../auth/session';
+import { Blocking } from '../safety/blocking';
+import { Menu, MenuItem } from '../ui/menu';
 import {
   CreateConversationDocument,
   CreateUserConversationsDocument,
@@ -19,16 +21,20 @@ import {
 
 type User = NonNullable<NonNullable<GetAllUsersQuery['allUser']>[number]>;
 
-/** Everyone I can start a conversation with, new users shown live, and the form to start one. */
+/**
+ * Everyone I can start a conversation with, new users shown live, and the form to start one; each
+ * person's menu blocks or unblocks them.
+ */
 @Component({
   selector: 'app-people',
-  imports: [FormsModule],
+  imports: [FormsModule, Menu, MenuItem],
+  providers: [Blocking],
   template: `
     <section aria-labelledby="users-heading">
       <h2 id="users-heading">People</h2>
       <ul class="list">
         @for (user of others(); track user.id) {
-          <li>
+          <li class="person">
             <label
               ><input
                 type="checkbox"
@@ -37,6 +43,14 @@ type User = NonNullable<NonNullable<GetAllUsersQuery['allUser']>[number]>;
               />
               {{ user.username }}</label
             >
+            @if (blocking.blocked().has(user.id)) {
+              <span class="mark">blocked</span>
+            }
+            <app-menu [label]="'Actions for ' + user.username">
+              <button appMenuItem (click)="toggleBlocked(user)">
+                {{ blocking.blocked().has(user.id) ? 'Unblock' : 'Block' }}
+              </button>
+            </app-menu>
           </li>
         }
       </ul>
@@ -60,6 +74,7 @@ export class People implements OnInit {
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
   private readonly analytics = inject(Analytics);
+  protected readonly blocking = inject(Blocking);
 
   private readonly users = signal<User[]>([]);
   protected readonly picked = signal<Set<string>>(new Set());
@@ -92,6 +107,16 @@ export class People implements OnInit {
       picked.add(userId);
     }
     this.picked.set(picked);
+  }
+
+  protected async toggleBlocked(user: User): Promise<void> {
+    this.error.set('');
+    const change = this.blocking.blocked().has(user.id) ? 'unblocked' : 'blocked';
+    try {
+      await this.blocking.toggle(user.id);
+    } catch (error) {
+      this.error.set(`${user.username} could not be ${change}: ${(error as Error).message}`);
+    }
   }
 
   protected async start(): Promise<void> {
