@@ -42,7 +42,7 @@ test('a message posted while an empty conversation was opening is not missed', a
   await iris.routeWebSocket(/\/graphql$/, (socket) => {
     const server = socket.connectToServer();
     socket.onMessage((message) => {
-      if (String(message).includes('subscribeToNewMessage') && !release) {
+      if (String(message).includes('subscribeToConversationEvents') && !release) {
         release = () => server.send(message);
         held();
       } else {
@@ -73,7 +73,7 @@ test('a live feed the server ends with an error is followed again, missing nothi
   const kate = await signUp(running.browser, running.server.url, 'kate');
   const conversationId = await startConversation(jack, 'kate');
   await postMessage(jack, running.server.url, conversationId, 'Before the error');
-  // The server seems to end Kate's first subscription to the messages with an error.
+  // The server seems to end Kate's first subscription to the conversation with an error.
   let endFirstFeed;
   let firstFeedId;
   const following = new Promise((resolve) => (endFirstFeed = resolve));
@@ -83,7 +83,7 @@ test('a live feed the server ends with an error is followed again, missing nothi
       const sent = JSON.parse(String(message));
       if (
         sent.type === 'subscribe' &&
-        sent.payload.query.includes('subscribeToNewMessage') &&
+        sent.payload.query.includes('subscribeToConversationEvents') &&
         !firstFeedId
       ) {
         firstFeedId = sent.id;
