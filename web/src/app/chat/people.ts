@@ -186,7 +186,11 @@ export class People implements OnInit {
       document: SubscribeToNewUsersDocument,
       updateQuery: (previous, { subscriptionData }) => {
         const user = subscriptionData.data.subscribeToNewUsers;
-        const data = previous as GetAllUsersQuery;
+        const data = previous as GetAllUsersQuery | null;
+        if (!data) {
+          // The list has not come yet, and will hold the new user when it does.
+          return undefined;
+        }
         const known = data.allUser ?? [];
         return !user || known.some((existing) => existing?.id === user.id)
           ? data
