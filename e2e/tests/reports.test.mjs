@@ -62,3 +62,43 @@ test('a user who is not an administrator is refused the reports', async () => {
   await dora.goto(`${running.server.url}/admin/reports`);
   await dora.getByText('Only administrators can see reports.').waitFor();
 });
+
+test('a member reports a message from its menu, and its deletion from the queue reaches every member live', async () => {
+  const eve = await signUp(running.browser, running.server.url, 'eve');
+  const finn = await signUp(running.browser, running.server.url, 'finn');
+  await startConversation(finn, 'eve');
+  await eve.getByRole('link', { name: 'eve, finn' }).click();
+  await eve.getByLabel('Message').fill('Rude words');
+  await eve.getByRole('button', { name: 'Send' }).click();
+  const reported = finn.locator('li.message', { hasText: 'Rude words' });
+  await reported.hover();
+  await reported.getByRole('button', { name: 'More actions' }).click();
+  await finn.getByRole('menuitem', { name: 'Report' }).click();
+  const dialog = finn.getByRole('dialog', { name: 'Report to the administrators' });
+  await dialog.getByLabel('What is wrong with it?').fill('Insults');
+  await dialog.getByRole('button', { name: 'Report' }).click();
+  await dialog.getByText('Thank you').waitFor();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // ada, the first account of the server, signed up by the first test.
+  const adminPage = await (await running.browser.newContext()).newPage();
+  await adminPage.goto(`${running.server.url}/sign-in`);
+  await adminPage.getByLabel('Username').fill('ada');
+  await adminPage.getByLabel('Password').fill('password-of-ada');
+  await adminPage.getByRole('button', { name: 'Sign in' }).click();
+  await adminPage.waitForURL('**/chat');
+  await adminPage.goto(`${running.server.url}/admin/reports`);
+  const report = adminPage.getByRole('listitem').filter({ hasText: 'Rude words' });
+  await report.waitFor();
+  assert.match(await report.textContent(), /Insults/);
+  await report.getByRole('button', { name: 'Delete message' }).click();
+  await adminPage
+    .getByRole('dialog', { name: /Delete this message of eve\?/ })
+    .getByRole('button', { name: 'Delete message' })
+    .click();
+
+  for (const member of [eve, finn]) {
+    await member.locator('li.message .content.tombstone').waitFor();
+    assert.equal(await member.getByText('Rude words').count(), 0);
+  }
+});
