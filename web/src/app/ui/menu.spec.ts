@@ -106,4 +106,18 @@ describe('Menu', () => {
 
     expect(menu()).toBeNull();
   });
+
+  it('opens upwards from the lower half of the screen, downwards from the upper half', async () => {
+    const openedAt = async (top: number) => {
+      vi.spyOn(button(), 'getBoundingClientRect').mockReturnValue(new DOMRect(0, top, 30, 30));
+      button().click();
+      await fixture.whenStable();
+      const upward = menu()!.classList.contains('upward');
+      await press('Escape');
+      return upward;
+    };
+
+    expect(await openedAt(innerHeight - 40)).toBe(true);
+    expect(await openedAt(10)).toBe(false);
+  });
 });
