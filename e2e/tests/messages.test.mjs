@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { signUp, startConversation } from '../support/browser.mjs';
+import { callGraphQL, postMessage, signUp, startConversation } from '../support/browser.mjs';
 import { serverAndBrowser } from '../support/suite.mjs';
 
 const running = serverAndBrowser();
@@ -172,4 +172,31 @@ test('changes made offline wait in the outbox, in order, and one who was offline
   await edited.locator('.edited').waitFor();
   await edited.getByRole('button', { name: '🔥 1, gil' }).waitFor();
   assert.equal(await message(hana, 'Two').locator('.reaction').count(), 0);
+});
+
+test("a reply's quote leads to the message it answers, loading older pages to reach it", async () => {
+  const kim = await signUp(running.browser, running.server.url, 'kim');
+  const leo = await signUp(running.browser, running.server.url, 'leo');
+  const conversationId = await startConversation(kim, 'leo');
+  const question = await postMessage(kim, running.server.url, conversationId, 'The question');
+  for (let filler = 1; filler <= 24; filler++) {
+    await postMessage(kim, running.server.url, conversationId, `Filler ${filler}`);
+  }
+  const createdAt = new Date().toISOString();
+  await callGraphQL(
+    kim,
+    running.server.url,
+    'mutation($c: ID!, $id: ID!, $at: String!, $to: ID) { createMessage(conversationId: $c, id: $id, content: "The answer", createdAt: $at, replyToId: $to) { id } }',
+    { c: conversationId, id: `${createdAt}_${crypto.randomUUID()}`, at: createdAt, to: question },
+  );
+  await leo.getByRole('link', { name: 'leo, kim' }).click();
+  const answer = message(leo, 'The answer');
+  await answer.waitFor();
+  assert.equal(await message(leo, 'The question').count(), 0);
+
+  await answer.getByRole('button', { name: 'Reply to kim: go to the message' }).click();
+
+  const quoted = message(leo, 'The question');
+  await quoted.and(leo.locator('.highlighted')).waitFor();
+  assert.ok(await quoted.isVisible());
 });
