@@ -1,6 +1,6 @@
-import { MessageChange, OutgoingMessage } from './outbox';
+import { OutgoingMessage } from './outbox';
 import { refusalsOf, withPending, withWaiting } from './outbox-merge';
-import { storedMessage } from './stored-message.testing';
+import { storedMessage, waitingChange } from './stored-message.testing';
 
 function waiting(id: string, refusal?: string): OutgoingMessage {
   return {
@@ -10,25 +10,6 @@ function waiting(id: string, refusal?: string): OutgoingMessage {
     createdAt: '2026-11-25T10:01:00.000Z',
     sender: 'u1',
     senderName: 'alice',
-    ...(refusal ? { refusal } : {}),
-  };
-}
-
-function change(
-  kind: MessageChange['kind'],
-  messageId: string,
-  value?: string,
-  refusal?: string,
-): MessageChange {
-  return {
-    kind,
-    id: `${kind} of ${messageId}`,
-    conversationId: 'c1',
-    messageId,
-    sender: 'u1',
-    senderName: 'alice',
-    madeAt: '2026-11-25T10:02:00.000Z',
-    ...(value === undefined ? {} : { value }),
     ...(refusal ? { refusal } : {}),
   };
 }
@@ -58,7 +39,7 @@ describe('withWaiting', () => {
 
 describe('withPending', () => {
   it('shows a waiting edit as made, edited then', () => {
-    const [shown] = withPending([storedMessage('m1')], [change('edit', 'm1', 'fixed')]);
+    const [shown] = withPending([storedMessage('m1')], [waitingChange('edit', 'm1', 'fixed')]);
 
     expect(shown).toMatchObject({ content: 'fixed', editedAt: '2026-11-25T10:02:00.000Z' });
   });
@@ -66,7 +47,7 @@ describe('withPending', () => {
   it('shows a waiting deletion as a tombstone, and no change after it', () => {
     const [shown] = withPending(
       [storedMessage('m1')],
-      [change('delete', 'm1'), change('edit', 'm1', 'too late')],
+      [waitingChange('delete', 'm1'), waitingChange('edit', 'm1', 'too late')],
     );
 
     expect(shown).toMatchObject({ content: '', deleted: true, reactions: [] });
@@ -88,7 +69,11 @@ describe('withPending', () => {
 
     const [shown] = withPending(
       [reacted],
-      [change('react', 'm1', '👍'), change('react', 'm1', '👍'), change('react', 'm1', '🎉')],
+      [
+        waitingChange('react', 'm1', '👍'),
+        waitingChange('react', 'm1', '👍'),
+        waitingChange('react', 'm1', '🎉'),
+      ],
     );
 
     expect(shown.reactions).toEqual([
@@ -126,7 +111,7 @@ describe('withPending', () => {
 
     const [shown] = withPending(
       [reacted],
-      [change('unreact', 'm1', '👍'), change('unreact', 'm1', '🎉')],
+      [waitingChange('unreact', 'm1', '👍'), waitingChange('unreact', 'm1', '🎉')],
     );
 
     expect(shown.reactions).toEqual([
@@ -135,13 +120,16 @@ describe('withPending', () => {
   });
 
   it('shows a refused change as not made', () => {
-    const shown = withPending([storedMessage('m1')], [change('edit', 'm1', 'fixed', 'not yours')]);
+    const shown = withPending(
+      [storedMessage('m1')],
+      [waitingChange('edit', 'm1', 'fixed', 'not yours')],
+    );
 
     expect(shown).toEqual([storedMessage('m1')]);
   });
 
   it('changes a message still waiting to be sent', () => {
-    const [shown] = withWaiting([], [waiting('m1'), change('edit', 'm1', 'fixed')]);
+    const [shown] = withWaiting([], [waiting('m1'), waitingChange('edit', 'm1', 'fixed')]);
 
     expect(shown).toMatchObject({ id: 'm1', isSent: false, content: 'fixed' });
   });
@@ -155,7 +143,7 @@ describe('refusalsOf', () => {
   });
 
   it('gives a refused change by the id of the message it changes, to discard it by its own', () => {
-    const refusals = refusalsOf([change('edit', 'm1', 'fixed', 'not yours')]);
+    const refusals = refusalsOf([waitingChange('edit', 'm1', 'fixed', 'not yours')]);
 
     expect([...refusals]).toEqual([['m1', { id: 'edit of m1', reason: 'not yours' }]]);
   });

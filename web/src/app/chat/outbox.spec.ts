@@ -7,7 +7,8 @@ import { clear } from 'idb-keyval';
 import { Observable, of, throwError } from 'rxjs';
 import { Session } from '../auth/session';
 import { offlineStore } from '../offline/offline-store';
-import { MessageChange, Outbox, OutgoingMessage } from './outbox';
+import { Outbox, OutgoingMessage } from './outbox';
+import { waitingChange } from './stored-message.testing';
 
 interface Mutation {
   mutation: { definitions: { name?: { value: string } }[] };
@@ -52,19 +53,6 @@ function message(id: string): OutgoingMessage {
   };
 }
 
-function change(kind: MessageChange['kind'], messageId: string, value?: string): MessageChange {
-  return {
-    kind,
-    id: `${kind} of ${messageId}`,
-    conversationId: 'c1',
-    messageId,
-    sender: 'u1',
-    senderName: 'alice',
-    madeAt: '2026-11-25T10:02:00.000Z',
-    ...(value === undefined ? {} : { value }),
-  };
-}
-
 function startOutbox(apollo: FakeApollo): Outbox {
   TestBed.resetTestingModule();
   TestBed.configureTestingModule({
@@ -95,10 +83,10 @@ describe('Outbox', () => {
     const outbox = startOutbox(apollo);
 
     await outbox.add(message('m1'));
-    await outbox.add(change('edit', 'm1', 'fixed'));
-    await outbox.add(change('react', 'm1', '👍'));
-    await outbox.add(change('unreact', 'm1', '👍'));
-    await outbox.add(change('delete', 'm1'));
+    await outbox.add(waitingChange('edit', 'm1', 'fixed'));
+    await outbox.add(waitingChange('react', 'm1', '👍'));
+    await outbox.add(waitingChange('unreact', 'm1', '👍'));
+    await outbox.add(waitingChange('delete', 'm1'));
 
     await vi.waitFor(() => expect(outbox.items()).toEqual([]));
     expect(apollo.mutations).toEqual([
@@ -115,11 +103,14 @@ describe('Outbox', () => {
     apollo.answer = unreachable;
     const outbox = startOutbox(apollo);
 
-    await outbox.add(change('edit', 'm1', 'fixed'));
-    await outbox.add(change('react', 'm2', '🎉'));
+    await outbox.add(waitingChange('edit', 'm1', 'fixed'));
+    await outbox.add(waitingChange('react', 'm2', '🎉'));
     await vi.waitFor(() => expect(apollo.sent).toContain('m1'));
     expect(apollo.sent).not.toContain('m2');
-    expect(outbox.items()).toEqual([change('edit', 'm1', 'fixed'), change('react', 'm2', '🎉')]);
+    expect(outbox.items()).toEqual([
+      waitingChange('edit', 'm1', 'fixed'),
+      waitingChange('react', 'm2', '🎉'),
+    ]);
 
     apollo.answer = () => of({ data: null });
     dispatchEvent(new Event('online'));
