@@ -86,8 +86,10 @@ test('members edit, react to, reply to and delete messages, and each sees it liv
     'Hi Ann!',
   ]);
 
+  // A reload shows what the cache kept, and then the conversation as it is now.
   await ann.reload();
   await message(ann, 'Hi Ann!').waitFor();
+  await ann.locator('.message .content.tombstone').waitFor();
   assert.deepEqual(await ann.locator('.message .content').allTextContents(), [
     'This message was deleted',
     'Hi Ann!',
