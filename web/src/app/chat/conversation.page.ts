@@ -22,8 +22,6 @@ import { MessagesQuery, liveMessages } from './live-messages';
 import { MY_CONVERSATIONS_SHOWN, MyConversations } from './my-conversations';
 import { newMessageId } from './message-id';
 import {
-  ConversationMembersDocument,
-  ConversationMembersQuery,
   GetConversationMessagesDocument,
   GetConversationMessagesQuery,
   ReportMessageDocument,
@@ -37,6 +35,7 @@ import { Analytics } from '../analytics/analytics';
 import { Compose } from './compose';
 import { MessageAction, MessageView } from './message-view';
 import { ConversationMenu } from '../safety/conversation-menu';
+import { Memberships } from '../safety/memberships';
 
 /** How many pages back a quoted message is looked for before giving up. */
 const QUOTE_PAGES_SEARCHED = 20;
@@ -61,6 +60,7 @@ export class ConversationPage implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
   private readonly outbox = inject(Outbox);
   private readonly analytics = inject(Analytics);
+  private readonly memberships = inject(Memberships);
 
   readonly conversationId = input.required<string>();
   private readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
@@ -90,10 +90,10 @@ export class ConversationPage implements OnInit {
   protected readonly reporting = signal<Message | null>(null);
   protected readonly reportStatus = signal<{ sent: boolean; text: string } | null>(null);
   protected reportReason = '';
-  private readonly otherMembers = signal<Mentioned[]>([]);
   /** Who may be mentioned: the other members, and whoever wrote a message shown, when offline. */
   protected readonly members = computed(() => {
-    const known = new Map(this.otherMembers().map((member) => [member.id, member]));
+    const others = this.memberships.othersIn(this.conversationId());
+    const known = new Map<string, Mentioned>(others.map((member) => [member.id, member]));
     for (const message of this.newestFirst()) {
       if (message.author && message.author.id !== this.me() && !known.has(message.author.id)) {
         known.set(message.author.id, message.author);
@@ -112,7 +112,7 @@ export class ConversationPage implements OnInit {
     () => this.query,
     this.conversationId,
     () => this.resumePoint(),
-    { memberAdded: () => this.findMembers() },
+    { memberAdded: () => this.memberships.refresh() },
   );
   private readonly readingPosition = new ReadingPosition(() => this.scroller().nativeElement);
 
@@ -146,7 +146,6 @@ export class ConversationPage implements OnInit {
       }
     });
     this.showName();
-    this.findMembers();
     const ticking = setInterval(() => this.now.set(new Date()), 30_000);
     this.destroyRef.onDestroy(() => clearInterval(ticking));
   }
@@ -167,32 +166,6 @@ export class ConversationPage implements OnInit {
           (membership) => membership?.conversationId === this.conversationId(),
         );
         this.name.set(open?.conversation?.name ?? '');
-      });
-  }
-
-  /** The other members of the conversation, to mention. */
-  private findMembers(): void {
-    this.apollo
-      .query({
-        query: ConversationMembersDocument,
-        variables: { first: MY_CONVERSATIONS_SHOWN },
-        fetchPolicy: 'no-cache',
-      })
-      .subscribe({
-        next: (result) => {
-          const memberships =
-            (result.data as ConversationMembersQuery | undefined)?.me?.conversations
-              ?.userConversations ?? [];
-          const open = memberships.find(
-            (membership) => membership?.conversationId === this.conversationId(),
-          );
-          this.otherMembers.set(
-            (open?.associated ?? []).flatMap((member) =>
-              member?.user && member.user.id !== this.me() ? [member.user] : [],
-            ),
-          );
-        },
-        error: () => undefined,
       });
   }
 
