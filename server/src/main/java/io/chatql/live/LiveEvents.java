@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -69,6 +70,10 @@ public class LiveEvents {
         if (listeners != null) {
             listeners.emit(event);
         }
+        Listeners ofEveryTopic = topics.get(new Topic(event.getClass(), null));
+        if (ofEveryTopic != null) {
+            ofEveryTopic.emit(event);
+        }
     }
 
     /**
@@ -101,14 +106,29 @@ public class LiveEvents {
     }
 
     /**
+     * The events of {@code type} on every topic, committed from the moment of subscription on: for a
+     * feature that routes them on its own, such as to the users whom a conversation's events concern.
+     * Its reader must keep up, as every subscriber must.
+     */
+    public <T extends LiveEvent> Flux<T> streamOfEveryTopic(Class<T> type) {
+        return Flux.defer(() -> {
+            Listening<T> live = listen(type, new Topic(type, null));
+            return live.events().doFinally(signal -> live.dispose());
+        });
+    }
+
+    /**
      * Starts listening to the events of {@code type} on {@code topic} at once, keeping them until they
      * are read, so that a subscriber can first read what is stored and then take the events that
      * arrived meanwhile. More than {@value #SUBSCRIBER_BUFFER} unread events end it: it stops listening
      * at once, and its reader gets a {@link FellBehindException} after the events kept.
      */
     public <T extends LiveEvent> Listening<T> listen(Class<T> type, String topic) {
+        return listen(type, new Topic(type, topic));
+    }
+
+    private <T extends LiveEvent> Listening<T> listen(Class<T> type, Topic key) {
         types.register(type);
-        Topic key = new Topic(type, topic);
         Listeners listeners =
                 topics.compute(key, (k, existing) -> (existing == null ? new Listeners() : existing).hold());
         subscribers.incrementAndGet();
@@ -127,7 +147,8 @@ public class LiveEvents {
         topics.computeIfPresent(key, (k, listeners) -> listeners.release() ? null : listeners);
     }
 
-    private record Topic(Class<?> type, String key) {}
+    /** A kind of event and one of its topics, or all of them when {@code key} is null. */
+    private record Topic(Class<?> type, @Nullable String key) {}
 
     /** Events listened to since {@link #listen}, kept until read; close it to stop listening. */
     public static final class Listening<T> implements Disposable {

@@ -32,6 +32,18 @@ class LiveEventsTests {
     }
 
     @Test
+    void readerOfEveryTopicReceivesTheEventsOfAllTopicsOfItsKind() {
+        StepVerifier.create(events.streamOfEveryTopic(Said.class).take(2))
+                .then(() -> {
+                    events.deliver(new Said("kitchen", "one"));
+                    events.deliver(new Said("garden", "two"));
+                })
+                .expectNext(new Said("kitchen", "one"), new Said("garden", "two"))
+                .verifyComplete();
+        assertThat(events.subscriberCount()).isZero();
+    }
+
+    @Test
     void topicServesNewSubscribersAfterItsLastOneLeft() {
         Disposable first = events.stream(Said.class, "hall").subscribe();
         first.dispose();
