@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
-import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
@@ -29,8 +29,11 @@ class MuteController {
 
     private final BlockingWork blocking;
 
-    MuteController(ConversationRepository repository, BlockingWork blocking) {
+    private final ApplicationEventPublisher events;
+
+    MuteController(ConversationRepository repository, ApplicationEventPublisher events, BlockingWork blocking) {
         this.repository = repository;
+        this.events = events;
         this.blocking = blocking;
     }
 
@@ -52,11 +55,7 @@ class MuteController {
      */
     @BatchMapping(typeName = "UserConversations")
     Mono<Map<UserConversation, Boolean>> muted(List<UserConversation> memberships, GraphQLContext context) {
-        Caller caller = context.get(Caller.class);
-        if (caller == null) {
-            return Mono.error(
-                    new AuthenticationCredentialsNotFoundException("The operation needs an authenticated user"));
-        }
+        Caller caller = Caller.of(context);
         Set<String> own = memberships.stream()
                 .filter(membership -> membership.userId().equals(caller.id()))
                 .map(UserConversation::conversationId)
@@ -85,7 +84,9 @@ class MuteController {
             if (!repository.setMuted(caller.id(), conversationId, muted)) {
                 throw ConversationAccess.notFound(conversationId);
             }
-            return new UserConversation(caller.id(), conversationId);
+            UserConversation membership = new UserConversation(caller.id(), conversationId);
+            events.publishEvent(new MembershipMuted(membership, muted));
+            return membership;
         });
     }
 }

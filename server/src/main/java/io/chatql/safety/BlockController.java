@@ -15,7 +15,6 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Mono;
 
@@ -52,11 +51,7 @@ class BlockController {
     /** Whether the caller blocked the author of each message of a page, read in one query. */
     @BatchMapping(typeName = "Message")
     Mono<Map<Message, Boolean>> authorBlocked(List<Message> page, GraphQLContext context) {
-        Caller caller = context.get(Caller.class);
-        if (caller == null) {
-            return Mono.error(
-                    new AuthenticationCredentialsNotFoundException("The operation needs an authenticated user"));
-        }
+        Caller caller = Caller.of(context);
         return blocking.of(() -> {
             var blocked = repository.blockedAmong(
                     caller.id(), page.stream().map(Message::sender).collect(Collectors.toSet()));

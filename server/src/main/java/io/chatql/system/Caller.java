@@ -1,5 +1,7 @@
 package io.chatql.system;
 
+import graphql.GraphQLContext;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 
 /**
@@ -13,6 +15,18 @@ public record Caller(String id, boolean administrator) {
 
     /** The authority of the role {@code admin}. */
     public static final String ADMIN_AUTHORITY = "ROLE_ADMIN";
+
+    /**
+     * The caller of the operation whose context this is, for the data fetchers that take no {@code
+     * Caller} parameter, such as batch mappings; refuses an operation without one.
+     */
+    public static Caller of(GraphQLContext context) {
+        Caller caller = context.get(Caller.class);
+        if (caller == null) {
+            throw new AuthenticationCredentialsNotFoundException("The operation needs an authenticated user");
+        }
+        return caller;
+    }
 
     /** The caller that {@code authentication} signs in. */
     static Caller of(Authentication authentication) {

@@ -3,7 +3,6 @@ package io.chatql.system;
 import graphql.schema.DataFetchingEnvironment;
 import org.springframework.core.MethodParameter;
 import org.springframework.graphql.data.method.HandlerMethodArgumentResolver;
-import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.stereotype.Component;
 
 /** Resolves a {@link Caller} parameter of a controller method from the operation's context. */
@@ -17,10 +16,6 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
     public Caller resolveArgument(MethodParameter parameter, DataFetchingEnvironment environment) {
-        Caller caller = environment.getGraphQlContext().get(Caller.class);
-        if (caller == null) {
-            throw new AuthenticationCredentialsNotFoundException("The operation needs an authenticated user");
-        }
-        return caller;
+        return Caller.of(environment.getGraphQlContext());
     }
 }
