@@ -33,10 +33,36 @@ public class Cursors {
 
     /** The token that continues the listing {@code scope} after {@code position}. */
     public @Nullable String encode(String scope, @Nullable Long position) {
-        if (position == null) {
+        return position == null
+                ? null
+                : encode(scope, ByteBuffer.allocate(Long.BYTES).putLong(position));
+    }
+
+    /** The position in {@code token}, or null for no token; refuses tokens not made for {@code scope}. */
+    public @Nullable Long decode(String scope, @Nullable String token) {
+        return token == null ? null : decode(scope, token, Long.BYTES).getLong();
+    }
+
+    /**
+     * The token that continues the listing {@code scope} after the item at {@code key}, for listings
+     * ordered by two positions, such as an instant and what breaks its ties.
+     */
+    public String encode(String scope, Pair key) {
+        return encode(
+                scope, ByteBuffer.allocate(2 * Long.BYTES).putLong(key.first()).putLong(key.second()));
+    }
+
+    /** The pair of positions in {@code token}, or null for no token; refuses tokens not made for {@code scope}. */
+    public @Nullable Pair decodePair(String scope, @Nullable String token) {
+        if (token == null) {
             return null;
         }
-        byte[] payload = ByteBuffer.allocate(Long.BYTES).putLong(position).array();
+        ByteBuffer key = decode(scope, token, 2 * Long.BYTES);
+        return new Pair(key.getLong(), key.getLong());
+    }
+
+    private String encode(String scope, ByteBuffer key) {
+        byte[] payload = key.array();
         byte[] token = ByteBuffer.allocate(payload.length + SIGNATURE_BYTES)
                 .put(payload)
                 .put(sign(scope, payload))
@@ -44,27 +70,26 @@ public class Cursors {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
     }
 
-    /** The position in {@code token}, or null for no token; refuses tokens not made for {@code scope}. */
-    public @Nullable Long decode(String scope, @Nullable String token) {
-        if (token == null) {
-            return null;
-        }
+    private ByteBuffer decode(String scope, String token, int payloadLength) {
         byte[] bytes;
         try {
             bytes = Base64.getUrlDecoder().decode(token);
         } catch (IllegalArgumentException ex) {
             throw invalid();
         }
-        if (bytes.length != Long.BYTES + SIGNATURE_BYTES) {
+        if (bytes.length != payloadLength + SIGNATURE_BYTES) {
             throw invalid();
         }
-        byte[] payload = Arrays.copyOfRange(bytes, 0, Long.BYTES);
-        byte[] signature = Arrays.copyOfRange(bytes, Long.BYTES, bytes.length);
+        byte[] payload = Arrays.copyOfRange(bytes, 0, payloadLength);
+        byte[] signature = Arrays.copyOfRange(bytes, payloadLength, bytes.length);
         if (!MessageDigest.isEqual(signature, sign(scope, payload))) {
             throw invalid();
         }
-        return ByteBuffer.wrap(payload).getLong();
+        return ByteBuffer.wrap(payload);
     }
+
+    /** Two positions that together place an item in its listing. */
+    public record Pair(long first, long second) {}
 
     private byte[] sign(String scope, byte[] payload) {
         try {
