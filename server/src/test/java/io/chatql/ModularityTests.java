@@ -34,6 +34,7 @@ class ModularityTests {
             "timeline",
             "safety",
             "moderation",
+            "reading",
             "analytics",
             "web",
             "realtime");

@@ -26,6 +26,12 @@ public class ConversationAccess {
         }
     }
 
+    /** The conversation, when {@code userId} is a member of it; blocks on the database. */
+    public Conversation requireConversation(String userId, String conversationId) {
+        requireMember(userId, conversationId);
+        return conversations.findById(conversationId).orElseThrow(() -> notFound(conversationId));
+    }
+
     /** Whether {@code userId} is a member of the conversation; blocks on the database. */
     public boolean isMember(String userId, String conversationId) {
         return conversations.isMember(userId, conversationId);

@@ -70,10 +70,19 @@ class ConversationRepository {
                 .list();
     }
 
-    /** Stores the membership and returns its position, which orders memberships by arrival. */
+    /**
+     * Stores the membership and returns its position, which orders memberships by arrival. The new
+     * member starts with the messages already there read.
+     */
     long insertMembership(UserConversation membership) {
-        jdbc.sql("insert into user_conversation (user_id, conversation_id, joined_at) values (?, ?, ?)")
-                .params(membership.userId(), membership.conversationId(), OffsetDateTime.now(ZoneOffset.UTC))
+        jdbc.sql("""
+                        insert into user_conversation (user_id, conversation_id, joined_at, read_sequence)
+                        values (?, ?, ?, (select last_sequence from conversation where id = ?))""")
+                .params(
+                        membership.userId(),
+                        membership.conversationId(),
+                        OffsetDateTime.now(ZoneOffset.UTC),
+                        membership.conversationId())
                 .update();
         return positionOf(membership.userId(), membership.conversationId()).orElseThrow();
     }

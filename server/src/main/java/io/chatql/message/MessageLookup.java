@@ -23,6 +23,14 @@ public class MessageLookup {
     }
 
     /**
+     * The newest message of each of the conversations that has one and that {@code viewerId} is in, in
+     * one statement. Blocking.
+     */
+    public List<Message> newest(String viewerId, Collection<String> conversationIds) {
+        return messages.findNewest(viewerId, conversationIds);
+    }
+
+    /**
      * At most {@code limit} messages of the conversation after the one of sequence {@code sequence},
      * oldest first, as {@link #shown} shows them. Blocking.
      */

@@ -220,6 +220,22 @@ class MessageRepository {
                 .query(MessageRows.SHOWN);
     }
 
+    /**
+     * The newest message of each of the conversations that has one and that {@code viewerId} is in,
+     * shown as {@link #findShown} does.
+     */
+    List<Message> findNewest(String viewerId, Collection<String> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + SHOWN + " from user_conversation v join conversation c on c.id = v.conversation_id"
+                        + " join message m on m.conversation_id = c.id and m.sequence = c.last_sequence" + JOINED
+                        + " where v.user_id = :viewer and v.conversation_id in (:ids)")
+                .param("viewer", viewerId)
+                .param("ids", conversationIds)
+                .query(MessageRows.SHOWN);
+    }
+
     /** The sequence of the newest message of the conversation, 0 when it has none. */
     long lastSequence(String conversationId) {
         return jdbc.sql("select last_sequence from conversation where id = ?")

@@ -1,0 +1,397 @@
+package io.chatql.reading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chatql.support.Account;
+import io.chatql.support.IntegrationTest;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import reactor.core.Disposable;
+
+/**
+ * Each member's read marker only moves forward, and their unread messages and mentions are counted
+ * exactly from it, live on every device; members who send read receipts see each other's.
+ */
+abstract class ReadingIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    private UnreadWatch watch;
+
+    private Account alice;
+
+    private Account bob;
+
+    private String conversationId;
+
+    @BeforeEach
+    void conversationOfAliceAndBob() {
+        alice = signUp("alice");
+        bob = signUp("bob");
+        conversationId = startConversation(alice, bob);
+    }
+
+    @Test
+    void othersMessagesAfterTheMarkerAreUnread() {
+        send(alice, conversationId, "one");
+        send(alice, conversationId, "two");
+        send(bob, conversationId, "mine are never unread");
+
+        assertThat(listed(bob)).containsEntry("unreadCount", 2).containsEntry("lastReadMessageId", null);
+        assertThat(listed(alice)).containsEntry("unreadCount", 1);
+        assertThat(total(bob)).containsExactly(2, 0, 1);
+    }
+
+    @Test
+    void markerMovesForwardOnly() {
+        String first = send(alice, conversationId, "one");
+        String second = send(alice, conversationId, "two");
+        send(alice, conversationId, "three");
+
+        markRead(bob, second).path("markRead.unreadCount").entity(Integer.class).isEqualTo(1);
+        markRead(bob, first)
+                .path("markRead.lastReadMessageId")
+                .entity(String.class)
+                .isEqualTo(second);
+
+        assertThat(listed(bob)).containsEntry("unreadCount", 1).containsEntry("lastReadMessageId", second);
+    }
+
+    @Test
+    void deletedMessagesAreNoLongerUnread() {
+        send(alice, conversationId, "stays");
+        String regretted = send(alice, conversationId, "regretted");
+
+        client().deleteMessage(alice, conversationId, regretted)
+                .path("deleteMessage.deleted")
+                .hasValue();
+
+        assertThat(listed(bob)).containsEntry("unreadCount", 1);
+    }
+
+    @Test
+    void unreadMentionsAreCountedAsTheyAreNow() {
+        String mention = send(alice, conversationId, "@" + bob.username() + " look");
+        send(alice, conversationId, "@" + alice.username() + " names no one else");
+
+        assertThat(listed(bob)).containsEntry("mentionCount", 1);
+        assertThat(listed(alice)).containsEntry("mentionCount", 0);
+
+        client().editMessage(alice, conversationId, mention, "never mind")
+                .path("editMessage.id")
+                .hasValue();
+        assertThat(listed(bob)).containsEntry("mentionCount", 0).containsEntry("unreadCount", 2);
+    }
+
+    @Test
+    void memberAddedLaterStartsWithTheHistoryRead() {
+        send(alice, conversationId, "before carol");
+        Account carol = signUp("carol");
+        graphQl(alice)
+                .documentName("createUserConversations")
+                .variable("conversationId", conversationId)
+                .variable("userId", carol.userId())
+                .execute()
+                .path("createUserConversations.userId")
+                .hasValue();
+
+        assertThat(listed(carol)).containsEntry("unreadCount", 0);
+        send(alice, conversationId, "after carol");
+        assertThat(listed(carol)).containsEntry("unreadCount", 1);
+    }
+
+    @Test
+    void conversationListShowsTheLatestActivityFirstWithItsLastMessage() {
+        String quiet = startConversation(bob, alice);
+        send(alice, conversationId, "the latest");
+
+        List<Map<String, Object>> first =
+                page(bob, null).path("conversationList.conversations[*]").entityList(Map.class).get().stream()
+                        .map(conversation -> (Map<String, Object>) conversation)
+                        .toList();
+        assertThat(first).extracting(conversation -> conversation.get("id")).containsExactly(conversationId);
+        assertThat((Map<String, Object>) first.get(0).get("lastMessage"))
+                .containsEntry("content", "the latest")
+                .containsEntry("author", Map.of("username", alice.username()));
+
+        String next = page(bob, null)
+                .path("conversationList.nextToken")
+                .entity(String.class)
+                .get();
+        page(bob, next)
+                .path("conversationList.conversations[*].id")
+                .entityList(String.class)
+                .containsExactly(quiet);
+        page(bob, next).path("conversationList.nextToken").valueIsNull();
+    }
+
+    @Test
+    void mutedConversationsStayOutOfTheTotal() {
+        send(alice, conversationId, "muted away");
+        graphQl(bob)
+                .documentName("muteConversation")
+                .variable("conversationId", conversationId)
+                .execute()
+                .path("muteConversation.muted")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+
+        assertThat(listed(bob)).containsEntry("unreadCount", 1);
+        assertThat(total(bob)).containsExactly(0, 0, 0);
+    }
+
+    @Test
+    void membersWhoSendReadReceiptsSeeWhoReadTheirMessages() {
+        String hello = send(alice, conversationId, "hello");
+        assertThat(seenBy(alice, hello)).containsEntry("count", 0);
+
+        markRead(bob, hello);
+
+        assertThat(seenBy(alice, hello))
+                .containsEntry("count", 1)
+                .containsEntry("users", List.of(Map.of("id", bob.userId(), "username", bob.username())));
+    }
+
+    @Test
+    void withoutReadReceiptsNoOneSeesOrIsSeen() {
+        String hello = send(alice, conversationId, "hello");
+        setReadReceipts(bob, false)
+                .path("setReadReceipts.readReceipts")
+                .entity(Boolean.class)
+                .isEqualTo(false);
+        markRead(bob, hello);
+        String answer = send(bob, conversationId, "answer");
+        markRead(alice, answer);
+
+        assertThat(seenBy(alice, hello)).containsEntry("count", 0);
+        assertThat(seenBy(bob, answer)).containsEntry("count", 0);
+
+        setReadReceipts(bob, true);
+        assertThat(seenBy(alice, hello)).containsEntry("count", 1);
+        assertThat(seenBy(bob, answer)).containsEntry("count", 1);
+    }
+
+    @Test
+    void nonMembersAndUnknownMessagesAreNotFound() {
+        Account mallory = signUp("mallory");
+        String hello = send(alice, conversationId, "hello");
+
+        expectError(markRead(mallory, hello), ErrorType.NOT_FOUND);
+        expectError(
+                graphQl(bob)
+                        .documentName("markRead")
+                        .variable("conversationId", conversationId)
+                        .variable("messageId", "no-such-message")
+                        .execute(),
+                ErrorType.NOT_FOUND);
+        expectError(
+                graphQl(bob)
+                        .documentName("markRead")
+                        .variable("conversationId", "no-such-conversation")
+                        .variable("messageId", hello)
+                        .execute(),
+                ErrorType.NOT_FOUND);
+        page(mallory, null)
+                .path("conversationList.conversations")
+                .entityList(Object.class)
+                .hasSize(0);
+    }
+
+    @Test
+    void countsChangeLiveOnEveryDeviceOfTheReader() throws InterruptedException {
+        List<Map<String, Object>> changes = new CopyOnWriteArrayList<>();
+        WebSocketGraphQlTester device = webSocket(bob);
+        Disposable following = device.documentName("subscribeToUnreadChanges")
+                .executeSubscription()
+                .toFlux("subscribeToUnreadChanges", Map.class)
+                .subscribe(change -> changes.add((Map<String, Object>) change));
+        try {
+            awaitFollowers(1);
+            String mention = send(alice, conversationId, "@" + bob.username() + " one");
+            send(alice, conversationId, "two");
+            awaitChanges(changes, 2);
+            assertThat(changes.get(1))
+                    .containsEntry("unreadCount", 2)
+                    .containsEntry("mentionCount", 1)
+                    .containsEntry("total", Map.of("unreadCount", 2, "mentionCount", 1, "conversationCount", 1));
+
+            markRead(bob, mention);
+            awaitChanges(changes, 3);
+            assertThat(changes.get(2))
+                    .containsEntry("unreadCount", 1)
+                    .containsEntry("mentionCount", 0)
+                    .containsEntry("lastReadMessageId", mention);
+        } finally {
+            following.dispose();
+            device.stop().block(TIMEOUT);
+        }
+    }
+
+    @Test
+    void readersSeeTheReceiptsOfOthersCoalesced() throws InterruptedException {
+        String hello = send(alice, conversationId, "hello");
+        String again = send(alice, conversationId, "again");
+        List<Map<String, Object>> batches = new CopyOnWriteArrayList<>();
+        WebSocketGraphQlTester device = webSocket(alice);
+        int before = subscribers.count();
+        Disposable following = device.documentName("subscribeToReadReceipts")
+                .variable("conversationId", conversationId)
+                .executeSubscription()
+                .toFlux("subscribeToReadReceipts", Map.class)
+                .subscribe(batch -> batches.add((Map<String, Object>) batch));
+        try {
+            awaitSubscribers(before + 1);
+            markRead(bob, hello);
+            markRead(bob, again);
+            awaitChanges(batches, 1);
+            Thread.sleep(1200);
+
+            assertThat(batches).hasSize(1);
+            List<Map<String, Object>> receipts =
+                    (List<Map<String, Object>>) batches.get(0).get("receipts");
+            assertThat(receipts).singleElement().satisfies(receipt -> {
+                assertThat(receipt).containsEntry("messageId", again);
+                assertThat(receipt.get("user")).isEqualTo(Map.of("id", bob.userId(), "username", bob.username()));
+            });
+        } finally {
+            following.dispose();
+            device.stop().block(TIMEOUT);
+        }
+    }
+
+    @Test
+    void countsOfManyConversationsCostNoMoreStatementsThanOnesOfOne() {
+        send(alice, conversationId, "hello");
+        total(bob);
+        fullList(bob, 1);
+        long forOneTotal = statementsOf(() -> total(bob));
+        long forOneList = statementsOf(() -> fullList(bob, 1));
+
+        for (int i = 0; i < 5; i++) {
+            send(alice, startConversation(alice, bob), "hello " + i);
+        }
+
+        assertThat(statementsOf(() -> total(bob))).isEqualTo(forOneTotal).isEqualTo(1);
+        assertThat(statementsOf(() -> fullList(bob, 6))).isEqualTo(forOneList);
+    }
+
+    @Test
+    void markingReadCostsTheSameStatementsInAnyConversation() {
+        String hello = send(alice, conversationId, "hello");
+        String again = send(alice, conversationId, "again");
+        markRead(bob, hello);
+
+        long inASmallConversation = statementsOf(() -> markReadOnly(bob, conversationId, again));
+
+        Account carol = signUp("carol");
+        String crowded = startConversation(alice, bob, carol, signUp("dave"), signUp("erin"));
+        String first = send(alice, crowded, "hello");
+        String busy = send(alice, crowded, "again");
+        markReadOnly(carol, crowded, first);
+
+        assertThat(statementsOf(() -> markReadOnly(carol, crowded, busy))).isEqualTo(inASmallConversation);
+    }
+
+    private void fullList(Account member, int conversations) {
+        graphQl(member)
+                .documentName("conversationList")
+                .variable("first", 100)
+                .execute()
+                .path("conversationList.conversations")
+                .entityList(Object.class)
+                .hasSize(conversations);
+    }
+
+    private long statementsOf(Runnable request) {
+        long before = statements.count();
+        request.run();
+        return statements.count() - before;
+    }
+
+    private Map<String, Object> listed(Account member) {
+        return (Map<String, Object>) page(member, null)
+                .path("conversationList.conversations[?(@.id == '" + conversationId + "')]")
+                .entityList(Map.class)
+                .hasSize(1)
+                .get()
+                .get(0);
+    }
+
+    private GraphQlTester.Response page(Account member, String after) {
+        return graphQl(member)
+                .documentName("conversationList")
+                .variable("first", 1)
+                .variable("after", after)
+                .execute();
+    }
+
+    private List<Integer> total(Account member) {
+        Map<String, Integer> total = graphQl(member)
+                .documentName("unreadTotal")
+                .execute()
+                .path("unreadTotal")
+                .entity(Map.class)
+                .get();
+        return List.of(total.get("unreadCount"), total.get("mentionCount"), total.get("conversationCount"));
+    }
+
+    private GraphQlTester.Response markRead(Account member, String messageId) {
+        return graphQl(member)
+                .documentName("markRead")
+                .variable("conversationId", conversationId)
+                .variable("messageId", messageId)
+                .execute();
+    }
+
+    private void markReadOnly(Account member, String conversation, String messageId) {
+        graphQl(member)
+                .documentName("markReadOnly")
+                .variable("conversationId", conversation)
+                .variable("messageId", messageId)
+                .execute()
+                .path("markRead.id")
+                .entity(String.class)
+                .isEqualTo(conversation);
+    }
+
+    private GraphQlTester.Response setReadReceipts(Account member, boolean enabled) {
+        return graphQl(member)
+                .documentName("setReadReceipts")
+                .variable("enabled", enabled)
+                .execute();
+    }
+
+    private Map<String, Object> seenBy(Account viewer, String messageId) {
+        return (Map<String, Object>) graphQl(viewer)
+                .documentName("seenBy")
+                .variable("conversationId", conversationId)
+                .execute()
+                .path("allMessageConnection.messages[?(@.id == '" + messageId + "')].seenBy")
+                .entityList(Map.class)
+                .hasSize(1)
+                .get()
+                .get(0);
+    }
+
+    private void awaitFollowers(int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (watch.followers() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(watch.followers()).as("followers of counts").isGreaterThanOrEqualTo(expected);
+    }
+
+    private static void awaitChanges(List<?> received, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (received.size() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(received).hasSizeGreaterThanOrEqualTo(expected);
+    }
+}
