@@ -11,6 +11,8 @@ import io.chatql.support.TestRedis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
@@ -198,6 +200,48 @@ class MultiNodeIntegrationTests {
             }
         } while (answered != status && System.nanoTime() < deadline);
         assertThat(answered).isEqualTo(status);
+    }
+
+    @Test
+    void countsChangedOnOneNodeReachTheReadersDeviceOnTheOther() throws Exception {
+        Account alice = nodeA.client().signUp("alice");
+        Account bob = nodeA.client().signUp("bob");
+        String conversationId = nodeA.client().startConversation(alice, bob);
+        List<Map<String, Object>> changes = new CopyOnWriteArrayList<>();
+        WebSocketGraphQlTester deviceOnB = nodeB.client().webSocket(bob);
+        deviceOnB
+                .documentName("subscribeToUnreadChanges")
+                .executeSubscription()
+                .toFlux("subscribeToUnreadChanges", Map.class)
+                .onErrorComplete(WebSocketDisconnectedException.class)
+                .subscribe(change -> changes.add((Map<String, Object>) change));
+        String latest = null;
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (changes.isEmpty() && System.nanoTime() < deadline) {
+            latest = nodeA.client().send(alice, conversationId, "are you there?");
+            Thread.sleep(200);
+        }
+        assertThat(changes).isNotEmpty();
+
+        nodeA.client()
+                .graphQl(bob)
+                .documentName("markRead")
+                .variable("conversationId", conversationId)
+                .variable("messageId", latest)
+                .execute()
+                .path("markRead.unreadCount")
+                .entity(Integer.class)
+                .isEqualTo(0);
+
+        deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!Objects.equals(changes.get(changes.size() - 1).get("lastReadMessageId"), latest)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(changes.get(changes.size() - 1))
+                .containsEntry("lastReadMessageId", latest)
+                .containsEntry("unreadCount", 0);
+        deviceOnB.stop().block(TIMEOUT);
     }
 
     /** The node's health {@code group} answers {@code status}, with Redis as {@code redisStatus}. */
