@@ -42,7 +42,7 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
 
     private static final String REACTIONS_CHANGED = "REACTIONS_CHANGED";
 
-    private final Deliveries deliveries;
+    private final Contents contents;
 
     private final Map<String, Integer> subscribers = new ConcurrentHashMap<>();
 
@@ -58,9 +58,9 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
 
     private volatile Channel channel;
 
-    private GraphQlSocket(ChatServer.User user, Deliveries deliveries, String subscription) {
+    private GraphQlSocket(ChatServer.User user, Contents contents, String subscription) {
         this.user = user;
-        this.deliveries = deliveries;
+        this.contents = contents;
         this.subscription = subscription;
     }
 
@@ -79,7 +79,29 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
      * #NEW_MESSAGES} or {@link #TIMELINE}), and waits for its acknowledgement.
      */
     static GraphQlSocket open(URI uri, ChatServer.User user, Deliveries deliveries, String subscription) {
-        GraphQlSocket connection = new GraphQlSocket(user, deliveries, subscription);
+        return open(uri, user, subscription, (subscriber, content, kind) -> {
+            int colon = content.indexOf(':');
+            if (colon > 0 && REACTIONS_CHANGED.equals(kind)) {
+                // A reaction to a message of the measured messages, not of the warm-up
+                if (!content.startsWith("0:")) {
+                    deliveries.recordReaction();
+                }
+            } else if (colon > 0) {
+                deliveries.record(
+                        subscriber,
+                        Integer.parseInt(content.substring(0, colon)),
+                        Long.parseLong(content.substring(colon + 1)));
+            }
+        });
+    }
+
+    /**
+     * Opens a connection as {@code user} whose subscriptions run {@code subscription}, handing the
+     * {@code content} of each event they receive to {@code contents}, and waits for its
+     * acknowledgement.
+     */
+    static GraphQlSocket open(URI uri, ChatServer.User user, String subscription, Contents contents) {
+        GraphQlSocket connection = new GraphQlSocket(user, contents, subscription);
         WebSocketClientProtocolConfig handshake = WebSocketClientProtocolConfig.newBuilder()
                 .webSocketUri(uri)
                 .subprotocol("graphql-transport-ws")
@@ -160,18 +182,8 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
                     return;
                 }
                 Integer subscriber = received.id() == null ? null : subscribers.get(received.id());
-                String content = received.content();
-                int colon = content == null ? -1 : content.indexOf(':');
-                if (subscriber != null && colon > 0 && REACTIONS_CHANGED.equals(received.kind())) {
-                    // A reaction to a message of the measured messages, not of the warm-up
-                    if (!content.startsWith("0:")) {
-                        deliveries.recordReaction();
-                    }
-                } else if (subscriber != null && colon > 0) {
-                    deliveries.record(
-                            subscriber,
-                            Integer.parseInt(content.substring(0, colon)),
-                            Long.parseLong(content.substring(colon + 1)));
+                if (subscriber != null && received.content() != null) {
+                    contents.received(subscriber, received.content(), received.kind());
                 }
             }
             case "complete" -> {
@@ -205,6 +217,17 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
 
     private void send(Map<String, ?> message) {
         channel.writeAndFlush(new TextWebSocketFrame(ChatServer.JSON.writeValueAsString(message)));
+    }
+
+    /** What a subscription's events say, as they arrive, on the connection's event loop. */
+    @FunctionalInterface
+    interface Contents {
+
+        /**
+         * Subscriber number {@code subscriber} received an event whose {@code content} field says
+         * {@code content}, and whose {@code kind} field, if any, says {@code kind}.
+         */
+        void received(int subscriber, String content, String kind);
     }
 
     /** A mutation under way; it fails if any of its results has errors. */

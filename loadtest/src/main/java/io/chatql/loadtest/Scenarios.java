@@ -45,6 +45,7 @@ final class Scenarios {
             case "idle" -> idle();
             case "history" -> history();
             case "startup" -> startup();
+            case "unread" -> new UnreadScenario(options, server, runId, deadline).run();
             default -> throw new IllegalArgumentException("unknown scenario " + options.scenario());
         };
     }

@@ -175,6 +175,25 @@ class ScenariosIntegrationTests {
         assertThat((Double) report.result("firstAnswerMs")).isPositive();
     }
 
+    @Test
+    void unreadReadsEveryCountAndFollowsEveryChange() throws Exception {
+        Report report = run(
+                "unread",
+                "--conversations",
+                "20",
+                "--messages",
+                "200",
+                "--queries",
+                "20",
+                "--changes",
+                "10",
+                "--warm-up",
+                "10");
+
+        assertThat(report.result("conversationsCounted")).isEqualTo(20);
+        assertThat(report.result("changesReached")).isEqualTo(20);
+    }
+
     private static Report run(String... args) throws Exception {
         String[] withServer = new String[args.length + 4];
         System.arraycopy(args, 0, withServer, 0, args.length);

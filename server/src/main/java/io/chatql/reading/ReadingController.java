@@ -114,6 +114,12 @@ class ReadingController {
         return blocking.of(() -> UnreadTotal.of(repository.statesOf(caller.id())));
     }
 
+    /** The caller's counts in all their conversations, in one statement. */
+    @QueryMapping
+    Mono<UnreadCounts> unreadCounts(Caller caller) {
+        return blocking.of(() -> UnreadCounts.of(repository.statesOf(caller.id())));
+    }
+
     @MutationMapping
     Mono<Conversation> markRead(@Argument String conversationId, @Argument String messageId, Caller caller) {
         return blocking.of(() -> markers.markRead(caller.id(), conversationId, messageId));

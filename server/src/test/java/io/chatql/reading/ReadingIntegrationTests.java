@@ -207,10 +207,7 @@ abstract class ReadingIntegrationTests extends IntegrationTest {
     void countsChangeLiveOnEveryDeviceOfTheReader() throws InterruptedException {
         List<Map<String, Object>> changes = new CopyOnWriteArrayList<>();
         WebSocketGraphQlTester device = webSocket(bob);
-        Disposable following = device.documentName("subscribeToUnreadChanges")
-                .executeSubscription()
-                .toFlux("subscribeToUnreadChanges", Map.class)
-                .subscribe(change -> changes.add((Map<String, Object>) change));
+        Disposable following = follow(device, changes);
         try {
             awaitFollowers(1);
             String mention = send(alice, conversationId, "@" + bob.username() + " one");
@@ -230,6 +227,53 @@ abstract class ReadingIntegrationTests extends IntegrationTest {
         } finally {
             following.dispose();
             device.stop().block(TIMEOUT);
+        }
+    }
+
+    @Test
+    void aReaderBackFromAnAbsenceReadsExactCounts() throws InterruptedException {
+        String seen = send(alice, conversationId, "seen before leaving");
+        List<Map<String, Object>> changes = new CopyOnWriteArrayList<>();
+        WebSocketGraphQlTester device = webSocket(bob);
+        Disposable following = follow(device, changes);
+        awaitFollowers(1);
+        following.dispose();
+        device.stop().block(TIMEOUT);
+        awaitFollowers(0);
+
+        String mention = send(alice, conversationId, "@" + bob.username() + " while away");
+        send(alice, conversationId, "also while away");
+        client().deleteMessage(alice, conversationId, seen)
+                .path("deleteMessage.deleted")
+                .hasValue();
+        markRead(bob, mention);
+        send(alice, conversationId, "just now");
+
+        Map<String, Object> counts = counts(bob);
+        assertThat((List<Map<String, Object>>) counts.get("conversations"))
+                .singleElement()
+                .isEqualTo(Map.of(
+                        "conversationId",
+                        conversationId,
+                        "unreadCount",
+                        2,
+                        "mentionCount",
+                        0,
+                        "lastReadMessageId",
+                        mention));
+        assertThat(counts.get("total")).isEqualTo(Map.of("unreadCount", 2, "mentionCount", 0, "conversationCount", 1));
+
+        WebSocketGraphQlTester again = webSocket(bob);
+        List<Map<String, Object>> afterwards = new CopyOnWriteArrayList<>();
+        Disposable back = follow(again, afterwards);
+        try {
+            awaitFollowers(1);
+            send(alice, conversationId, "welcome back");
+            awaitChanges(afterwards, 1);
+            assertThat(afterwards.get(0)).containsEntry("unreadCount", 3).containsEntry("lastReadMessageId", mention);
+        } finally {
+            back.dispose();
+            again.stop().block(TIMEOUT);
         }
     }
 
@@ -269,6 +313,7 @@ abstract class ReadingIntegrationTests extends IntegrationTest {
     void countsOfManyConversationsCostNoMoreStatementsThanOnesOfOne() {
         send(alice, conversationId, "hello");
         total(bob);
+        counts(bob);
         fullList(bob, 1);
         long forOneTotal = statementsOf(() -> total(bob));
         long forOneList = statementsOf(() -> fullList(bob, 1));
@@ -278,6 +323,7 @@ abstract class ReadingIntegrationTests extends IntegrationTest {
         }
 
         assertThat(statementsOf(() -> total(bob))).isEqualTo(forOneTotal).isEqualTo(1);
+        assertThat(statementsOf(() -> counts(bob))).isEqualTo(1);
         assertThat(statementsOf(() -> fullList(bob, 6))).isEqualTo(forOneList);
     }
 
@@ -296,6 +342,22 @@ abstract class ReadingIntegrationTests extends IntegrationTest {
         markReadOnly(carol, crowded, first);
 
         assertThat(statementsOf(() -> markReadOnly(carol, crowded, busy))).isEqualTo(inASmallConversation);
+    }
+
+    private static Disposable follow(WebSocketGraphQlTester device, List<Map<String, Object>> changes) {
+        return device.documentName("subscribeToUnreadChanges")
+                .executeSubscription()
+                .toFlux("subscribeToUnreadChanges", Map.class)
+                .subscribe(change -> changes.add((Map<String, Object>) change));
+    }
+
+    private Map<String, Object> counts(Account member) {
+        return graphQl(member)
+                .documentName("unreadCounts")
+                .execute()
+                .path("unreadCounts")
+                .entity(Map.class)
+                .get();
     }
 
     private void fullList(Account member, int conversations) {
@@ -381,10 +443,10 @@ abstract class ReadingIntegrationTests extends IntegrationTest {
 
     private void awaitFollowers(int expected) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (watch.followers() < expected && System.nanoTime() < deadline) {
+        while (watch.followers() != expected && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(watch.followers()).as("followers of counts").isGreaterThanOrEqualTo(expected);
+        assertThat(watch.followers()).as("followers of counts").isEqualTo(expected);
     }
 
     private static void awaitChanges(List<?> received, int expected) throws InterruptedException {
