@@ -201,6 +201,20 @@ class UnreadWatch implements SmartLifecycle {
         });
     }
 
+    /** A reading of a conversation's counts under way, and what was heard of meanwhile. */
+    private static final class Recount {
+
+        /** The highest sequence of a message heard of. */
+        long heard;
+
+        /** Whether something that only a reading tells happened meanwhile. */
+        boolean again;
+
+        Recount(long heard) {
+            this.heard = heard;
+        }
+    }
+
     /** One subscriber's counts; touched on the counting thread only. */
     private final class Follower {
 
@@ -217,6 +231,9 @@ class UnreadWatch implements SmartLifecycle {
 
         /** While starting: the conversations whose counts changed in ways only a recount tells. */
         private final Set<String> recountLater = new HashSet<>();
+
+        /** The conversations whose counts are being read again. */
+        private final Map<String, Recount> recounting = new HashMap<>();
 
         private boolean ended;
 
@@ -237,34 +254,57 @@ class UnreadWatch implements SmartLifecycle {
         }
 
         void arrived(Message message) {
+            Recount underWay = recounting.get(message.conversationId());
+            if (underWay != null) {
+                underWay.heard = Math.max(underWay.heard, message.sequence());
+                return;
+            }
             ReadState state = states.get(message.conversationId());
             if (state == null || message.sequence() <= state.lastSequence()) {
                 return;
             }
             if (message.sequence() > state.lastSequence() + 1) {
-                recount(message.conversationId());
+                recount(message.conversationId(), message.sequence());
                 return;
             }
             boolean byOther = !message.sender().equals(userId);
-            changed(state.arrived(
-                    message.sequence(), byOther, message.mentionIds().contains(userId)));
+            ReadState after = state.arrived(
+                    message.sequence(), byOther, message.mentionIds().contains(userId));
+            if (byOther) {
+                changed(after);
+            } else {
+                states.put(after.conversationId(), after);
+            }
         }
 
         void recount(String conversationId) {
+            recount(conversationId, 0);
+        }
+
+        /**
+         * Reads the conversation's counts again, one reading at a time: what is asked meanwhile, and the
+         * messages heard of meanwhile, which the reading may have missed, have it read once more.
+         */
+        private void recount(String conversationId, long heard) {
+            Recount underWay = recounting.get(conversationId);
+            if (underWay != null) {
+                underWay.heard = Math.max(underWay.heard, heard);
+                underWay.again = true;
+                return;
+            }
+            Recount recount = new Recount(heard);
+            recounting.put(conversationId, recount);
             blocking.of(() -> repository.statesOf(userId, List.of(conversationId)))
                     .publishOn(counting)
                     .subscribe(
                             recounted -> {
-                                if (ended) {
-                                    return;
-                                }
-                                if (recounted.isEmpty()) {
+                                recounting.remove(conversationId);
+                                if (ended || recounted.isEmpty()) {
                                     return;
                                 }
                                 ReadState state = recounted.get(0);
-                                ReadState known = states.get(conversationId);
-                                if (known != null && state.lastSequence() < known.lastSequence()) {
-                                    recount(conversationId);
+                                if (recount.again || state.lastSequence() < recount.heard) {
+                                    recount(conversationId, recount.heard);
                                     return;
                                 }
                                 track(state);
