@@ -117,10 +117,19 @@ final class Scenarios {
         }
         Deliveries deliveries = new Deliveries(subscribers, subscribers * messages / rooms + subscribers);
         String subscription = mixed ? GraphQlSocket.TIMELINE : GraphQlSocket.NEW_MESSAGES;
+        // With --unread-readers K, K more users, each in every K-th conversation, follow their unread
+        // counts meanwhile: what keeping counts live costs a busy server.
+        int readerCount = options.integer("unread-readers", 0);
         try (Audience audience = Audience.subscribe(
                         server, users, subscribers, s -> conversations.get(s / perRoom), deliveries, subscription);
+                UnreadReaders readers = readerCount == 0
+                        ? null
+                        : UnreadReaders.follow(server, runId, users.get(0), conversations, readerCount);
                 Posting posting = posting(users.get(0), inFlight)) {
             warmUp(deliveries, subscribers, conversations, users.get(0));
+            if (readers != null && !readers.allHeard(30)) {
+                throw new IllegalStateException("not every reader follows its counts");
+            }
             Mix mix = new Mix(posting, rooms);
             Sender sender = mixed ? new Sender(mix, runId) : new Sender(posting, runId);
             // With --warm-up-seconds, the warm-up is that long instead of a number of messages: how
@@ -134,6 +143,7 @@ final class Scenarios {
                     warmUpSeconds > 0
                             ? Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(warmUpSeconds))
                             : deadline);
+            long changesBefore = readers == null ? 0 : readers.changes();
             OptionalLong cpuBefore = server.cpuNanos();
             long start = System.nanoTime();
             int sent = sender.send(1, messages, seq -> conversations.get(seq % rooms), inFlight, 0, deadline);
@@ -156,6 +166,16 @@ final class Scenarios {
                         .atLeast("every reaction delivered", deliveries.reactions(), expectedReactions);
             } else {
                 report.put("messagesStoredAndDeliveredPerSecond", perSecond);
+            }
+            if (readers != null) {
+                long expectedChanges = mixed ? mix.posts() : sent;
+                await(() -> readers.changes() - changesBefore >= expectedChanges);
+                report.put("unreadReaders", readerCount)
+                        .put("unreadChangesHeard", readers.changes() - changesBefore)
+                        .atLeast(
+                                "every message changed its reader's counts",
+                                readers.changes() - changesBefore,
+                                expectedChanges);
             }
             return report.put("failedMutations", sender.failures())
                     .serverCpu(cpuBefore, cpuAfter, sent)

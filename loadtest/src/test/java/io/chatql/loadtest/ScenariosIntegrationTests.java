@@ -88,6 +88,25 @@ class ScenariosIntegrationTests {
     }
 
     @Test
+    void roomsWithUnreadReadersChangeAReadersCountsForEachMessage() throws Exception {
+        Report report = run(
+                "rooms",
+                "--rooms",
+                "6",
+                "--per-room",
+                "2",
+                "--messages",
+                "30",
+                "--warm-up",
+                "12",
+                "--unread-readers",
+                "3");
+
+        assertThat(report.result("deliveries")).isEqualTo(60L);
+        assertThat(report.result("unreadChangesHeard")).isEqualTo(30L);
+    }
+
+    @Test
     void roomsPostOverWebSocketsToo() throws Exception {
         Report report = run(
                 "rooms",
