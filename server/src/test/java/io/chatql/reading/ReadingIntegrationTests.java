@@ -14,6 +14,7 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import reactor.core.Disposable;
+import reactor.test.StepVerifier;
 
 /**
  * Each member's read marker only moves forward, and their unread messages and mentions are counted
@@ -284,11 +285,7 @@ abstract class ReadingIntegrationTests extends IntegrationTest {
         List<Map<String, Object>> batches = new CopyOnWriteArrayList<>();
         WebSocketGraphQlTester device = webSocket(alice);
         int before = subscribers.count();
-        Disposable following = device.documentName("subscribeToReadReceipts")
-                .variable("conversationId", conversationId)
-                .executeSubscription()
-                .toFlux("subscribeToReadReceipts", Map.class)
-                .subscribe(batch -> batches.add((Map<String, Object>) batch));
+        Disposable following = receipts(device, batches);
         try {
             awaitSubscribers(before + 1);
             markRead(bob, hello);
@@ -305,6 +302,45 @@ abstract class ReadingIntegrationTests extends IntegrationTest {
             });
         } finally {
             following.dispose();
+            device.stop().block(TIMEOUT);
+        }
+    }
+
+    @Test
+    void aReaderWithoutReadReceiptsHearsNoOnesReceipts() throws InterruptedException {
+        String hello = send(bob, conversationId, "hello");
+        setReadReceipts(alice, false);
+        List<Map<String, Object>> batches = new CopyOnWriteArrayList<>();
+        WebSocketGraphQlTester device = webSocket(alice);
+        int before = subscribers.count();
+        Disposable following = receipts(device, batches);
+        try {
+            awaitSubscribers(before + 1);
+            setReadReceipts(bob, true);
+            markRead(alice, hello);
+            String answer = send(alice, conversationId, "answer");
+            markRead(bob, answer);
+            Thread.sleep(1500);
+
+            assertThat(batches).isEmpty();
+        } finally {
+            following.dispose();
+            device.stop().block(TIMEOUT);
+        }
+    }
+
+    @Test
+    void nonMembersCannotFollowReceipts() {
+        Account mallory = signUp("mallory");
+        WebSocketGraphQlTester device = webSocket(mallory);
+        try {
+            StepVerifier.create(device.documentName("subscribeToReadReceipts")
+                            .variable("conversationId", conversationId)
+                            .executeSubscription()
+                            .toFlux())
+                    .expectErrorSatisfies(error -> assertThat(error).hasMessageContaining("NOT_FOUND"))
+                    .verify(TIMEOUT);
+        } finally {
             device.stop().block(TIMEOUT);
         }
     }
@@ -349,6 +385,14 @@ abstract class ReadingIntegrationTests extends IntegrationTest {
                 .executeSubscription()
                 .toFlux("subscribeToUnreadChanges", Map.class)
                 .subscribe(change -> changes.add((Map<String, Object>) change));
+    }
+
+    private Disposable receipts(WebSocketGraphQlTester device, List<Map<String, Object>> batches) {
+        return device.documentName("subscribeToReadReceipts")
+                .variable("conversationId", conversationId)
+                .executeSubscription()
+                .toFlux("subscribeToReadReceipts", Map.class)
+                .subscribe(batch -> batches.add((Map<String, Object>) batch));
     }
 
     private Map<String, Object> counts(Account member) {
