@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class UnreadTotalTests {
+class CountingTests {
 
     @Test
     void totalSumsTheConversationsThatAreNotMuted() {
