@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -63,11 +64,24 @@ public class LiveEvents {
         relay.ifAvailable(other -> other.relay(event));
     }
 
-    /** Delivers an event to this node's subscribers of its topic. */
+    /**
+     * Delivers an event that every node derives for itself from events relayed to all, such as a
+     * coalesced state, to this node's subscribers only: relaying it would hand each node every other
+     * node's copy too.
+     */
+    public void deliverOnThisNode(LiveEvent event) {
+        deliver(event);
+    }
+
+    /** Delivers an event to this node's subscribers of its topic, and to those of every topic of its kind. */
     void deliver(LiveEvent event) {
         Listeners listeners = topics.get(new Topic(event.getClass(), event.topic()));
         if (listeners != null) {
             listeners.emit(event);
+        }
+        Listeners ofEveryTopic = topics.get(new Topic(event.getClass(), null));
+        if (ofEveryTopic != null) {
+            ofEveryTopic.emit(event);
         }
     }
 
@@ -101,12 +115,28 @@ public class LiveEvents {
     }
 
     /**
+     * The events of {@code type} on every topic, from now on: for a node-wide view of one kind of event,
+     * such as every new membership, where subscribers follow a topic each.
+     */
+    public <T extends LiveEvent> Flux<T> streamOfEveryTopic(Class<T> type) {
+        return Flux.defer(() -> {
+            Listening<T> live = listenTo(type, null);
+            return live.events().doFinally(signal -> live.dispose());
+        });
+    }
+
+    /**
      * Starts listening to the events of {@code type} on {@code topic} at once, keeping them until they
      * are read, so that a subscriber can first read what is stored and then take the events that
      * arrived meanwhile. More than {@value #SUBSCRIBER_BUFFER} unread events end it: it stops listening
      * at once, and its reader gets a {@link FellBehindException} after the events kept.
      */
     public <T extends LiveEvent> Listening<T> listen(Class<T> type, String topic) {
+        return listenTo(type, topic);
+    }
+
+    /** Starts listening to the events of {@code type} on {@code topic}, or on every topic when null. */
+    private <T extends LiveEvent> Listening<T> listenTo(Class<T> type, @Nullable String topic) {
         types.register(type);
         Topic key = new Topic(type, topic);
         Listeners listeners =
@@ -127,7 +157,8 @@ public class LiveEvents {
         topics.computeIfPresent(key, (k, listeners) -> listeners.release() ? null : listeners);
     }
 
-    private record Topic(Class<?> type, String key) {}
+    /** A kind of event and one of its topics, or every topic when {@code key} is null. */
+    private record Topic(Class<?> type, @Nullable String key) {}
 
     /** Events listened to since {@link #listen}, kept until read; close it to stop listening. */
     public static final class Listening<T> implements Disposable {
