@@ -34,6 +34,7 @@ class ModularityTests {
             "timeline",
             "safety",
             "moderation",
+            "presence",
             "analytics",
             "web",
             "realtime");
