@@ -35,6 +35,7 @@ class ModularityTests {
             "safety",
             "moderation",
             "presence",
+            "typing",
             "analytics",
             "web",
             "realtime");
