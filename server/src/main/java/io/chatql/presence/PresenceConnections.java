@@ -63,11 +63,12 @@ public class PresenceConnections implements SmartLifecycle {
         }
     }
 
-    private void beat() {
-        List<String> connected;
-        synchronized (this) {
-            connected = List.copyOf(perUser.keySet());
-        }
+    /**
+     * Tells whom this node holds; under the same lock as the changes, so that no heartbeat taken
+     * before a change reaches the nodes after it.
+     */
+    private synchronized void beat() {
+        List<String> connected = List.copyOf(perUser.keySet());
         events.publishEvent(new NodeHeartbeat(directory.node(), connected, directory.awayAmong(connected)));
     }
 
