@@ -8,6 +8,7 @@ import io.chatql.system.BlockingWork;
 import io.chatql.system.Caller;
 import io.chatql.system.Inputs;
 import io.chatql.system.InvalidInputException;
+import io.chatql.user.User;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -62,9 +63,9 @@ class TypingController {
     Mono<TypingState> setTyping(@Argument String conversationId, @Argument boolean typing, Caller caller) {
         Inputs.requireId("conversationId", conversationId);
         return blocking.of(() -> {
+            User typist = members.requireMember(caller.id(), conversationId);
             boolean crowded = members.isCrowded(conversationId);
-            events.publishEvent(new TypingSignalled(
-                    conversationId, members.requireMember(caller.id(), conversationId), typing, crowded));
+            events.publishEvent(new TypingSignalled(conversationId, typist, typing, crowded));
             return TypingState.viewedBy(
                     caller.id(), conversationId, this.typing.now(conversationId).typists(), crowded);
         });
