@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One graphql-transport-ws connection carrying subscriptions to new messages, and mutations. Every
@@ -40,6 +41,13 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
     static final String TIMELINE = "subscription($c: ID!) { subscribeToConversationEvents(conversationId: $c)"
             + " { kind message { content } } }";
 
+    /** The presence of the subscriber's contacts. */
+    static final String PRESENCE = "subscription { subscribeToPresence { status user { id } } }";
+
+    /** Who else is typing in a conversation. */
+    static final String TYPING =
+            "subscription($c: ID!) { subscribeToTyping(conversationIds: [$c]) { conversationId users { id } } }";
+
     private static final String REACTIONS_CHANGED = "REACTIONS_CHANGED";
 
     private final Deliveries deliveries;
@@ -56,12 +64,31 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
 
     private final String subscription;
 
+    private final Observer observer;
+
     private volatile Channel channel;
 
-    private GraphQlSocket(ChatServer.User user, Deliveries deliveries, String subscription) {
+    private GraphQlSocket(ChatServer.User user, Deliveries deliveries, String subscription, Observer observer) {
         this.user = user;
         this.deliveries = deliveries;
         this.subscription = subscription;
+        this.observer = observer;
+    }
+
+    /** What a subscription of other events than messages receives, handed over whole. */
+    @FunctionalInterface
+    interface Observer {
+
+        /** Subscriber number {@code subscriber} received {@code data}, the event's {@code data}. */
+        void next(int subscriber, JsonNode data);
+    }
+
+    /**
+     * Opens a connection as {@code user} whose subscriptions run {@code subscription}, whatever its
+     * events, each handed to {@code observer}, and waits for its acknowledgement.
+     */
+    static GraphQlSocket observing(URI uri, ChatServer.User user, String subscription, Observer observer) {
+        return open(new GraphQlSocket(user, new Deliveries(0, 1), subscription, observer), uri);
     }
 
     /** Opens a connection as {@code user} for mutations only, and waits for its acknowledgement. */
@@ -79,7 +106,10 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
      * #NEW_MESSAGES} or {@link #TIMELINE}), and waits for its acknowledgement.
      */
     static GraphQlSocket open(URI uri, ChatServer.User user, Deliveries deliveries, String subscription) {
-        GraphQlSocket connection = new GraphQlSocket(user, deliveries, subscription);
+        return open(new GraphQlSocket(user, deliveries, subscription, null), uri);
+    }
+
+    private static GraphQlSocket open(GraphQlSocket connection, URI uri) {
         WebSocketClientProtocolConfig handshake = WebSocketClientProtocolConfig.newBuilder()
                 .webSocketUri(uri)
                 .subprotocol("graphql-transport-ws")
@@ -149,6 +179,7 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
 
     @Override
     protected void channelRead0(ChannelHandlerContext context, TextWebSocketFrame frame) throws Exception {
+        String text = observer == null ? null : frame.text();
         Frame received = Frame.read(frame.content());
         switch (received.type()) {
             case "connection_ack" -> acknowledged.complete(null);
@@ -160,6 +191,14 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
                     return;
                 }
                 Integer subscriber = received.id() == null ? null : subscribers.get(received.id());
+                if (observer != null) {
+                    if (subscriber != null) {
+                        observer.next(
+                                subscriber,
+                                ChatServer.JSON.readTree(text).path("payload").path("data"));
+                    }
+                    return;
+                }
                 String content = received.content();
                 int colon = content == null ? -1 : content.indexOf(':');
                 if (subscriber != null && colon > 0 && REACTIONS_CHANGED.equals(received.kind())) {
