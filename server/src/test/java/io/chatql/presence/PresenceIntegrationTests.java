@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import reactor.core.Disposable;
 
@@ -78,6 +79,23 @@ abstract class PresenceIntegrationTests extends IntegrationTest {
                 client().newMessagesOverServerSentEvents(alice, conversationId).subscribe();
         watching.await(presenceOf(alice, "ONLINE"));
         stream.dispose();
+
+        watching.await(presenceOf(alice, "OFFLINE"));
+        watching.stop();
+    }
+
+    @Test
+    void connectionOfTheLegacyProtocolKeepsItsUserOnline() throws Exception {
+        Account alice = signUp("alice");
+        Account bob = signUp("bob");
+        startConversation(alice, bob);
+        SubscriptionRecorder watching = watch(bob);
+
+        RawWebSocket legacy = RawWebSocket.connect(webSocketUri(), new HttpHeaders(), "graphql-ws");
+        legacy.send("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"" + alice.accessToken() + "\"}}");
+        legacy.awaitContaining("connection_ack");
+        watching.await(presenceOf(alice, "ONLINE"));
+        legacy.close();
 
         watching.await(presenceOf(alice, "OFFLINE"));
         watching.stop();
