@@ -20,8 +20,11 @@ import reactor.core.publisher.Flux;
 @Component
 class Typing implements SmartLifecycle {
 
-    /** How often expired signals and changes waiting to be told are looked for. */
-    static final Duration TICK = Duration.ofMillis(250);
+    /**
+     * How often expired signals and changes waiting to be told are looked for: a change waits for the
+     * coalescing time and at most one tick more.
+     */
+    static final Duration TICK = Duration.ofMillis(100);
 
     private final TypingBoard board = new TypingBoard();
 
