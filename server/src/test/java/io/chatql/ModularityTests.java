@@ -35,6 +35,8 @@ class ModularityTests {
             "safety",
             "moderation",
             "reading",
+            "presence",
+            "typing",
             "analytics",
             "web",
             "realtime");

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One graphql-transport-ws connection carrying subscriptions to new messages, and mutations. Every
@@ -40,9 +41,16 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
     static final String TIMELINE = "subscription($c: ID!) { subscribeToConversationEvents(conversationId: $c)"
             + " { kind message { content } } }";
 
+    /** The presence of the subscriber's contacts. */
+    static final String PRESENCE = "subscription { subscribeToPresence { status user { id } } }";
+
+    /** Who else is typing in a conversation. */
+    static final String TYPING =
+            "subscription($c: ID!) { subscribeToTyping(conversationIds: [$c]) { conversationId users { id } } }";
+
     private static final String REACTIONS_CHANGED = "REACTIONS_CHANGED";
 
-    private final Contents contents;
+    private final Deliveries deliveries;
 
     private final Map<String, Integer> subscribers = new ConcurrentHashMap<>();
 
@@ -56,12 +64,31 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
 
     private final String subscription;
 
+    private final Observer observer;
+
     private volatile Channel channel;
 
-    private GraphQlSocket(ChatServer.User user, Contents contents, String subscription) {
+    private GraphQlSocket(ChatServer.User user, Deliveries deliveries, String subscription, Observer observer) {
         this.user = user;
-        this.contents = contents;
+        this.deliveries = deliveries;
         this.subscription = subscription;
+        this.observer = observer;
+    }
+
+    /** What a subscription of other events than messages receives, handed over whole. */
+    @FunctionalInterface
+    interface Observer {
+
+        /** Subscriber number {@code subscriber} received {@code data}, the event's {@code data}. */
+        void next(int subscriber, JsonNode data);
+    }
+
+    /**
+     * Opens a connection as {@code user} whose subscriptions run {@code subscription}, whatever its
+     * events, each handed to {@code observer}, and waits for its acknowledgement.
+     */
+    static GraphQlSocket observing(URI uri, ChatServer.User user, String subscription, Observer observer) {
+        return open(new GraphQlSocket(user, new Deliveries(0, 1), subscription, observer), uri);
     }
 
     /** Opens a connection as {@code user} for mutations only, and waits for its acknowledgement. */
@@ -79,29 +106,10 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
      * #NEW_MESSAGES} or {@link #TIMELINE}), and waits for its acknowledgement.
      */
     static GraphQlSocket open(URI uri, ChatServer.User user, Deliveries deliveries, String subscription) {
-        return open(uri, user, subscription, (subscriber, content, kind) -> {
-            int colon = content.indexOf(':');
-            if (colon > 0 && REACTIONS_CHANGED.equals(kind)) {
-                // A reaction to a message of the measured messages, not of the warm-up
-                if (!content.startsWith("0:")) {
-                    deliveries.recordReaction();
-                }
-            } else if (colon > 0) {
-                deliveries.record(
-                        subscriber,
-                        Integer.parseInt(content.substring(0, colon)),
-                        Long.parseLong(content.substring(colon + 1)));
-            }
-        });
+        return open(new GraphQlSocket(user, deliveries, subscription, null), uri);
     }
 
-    /**
-     * Opens a connection as {@code user} whose subscriptions run {@code subscription}, handing the
-     * {@code content} of each event they receive to {@code contents}, and waits for its
-     * acknowledgement.
-     */
-    static GraphQlSocket open(URI uri, ChatServer.User user, String subscription, Contents contents) {
-        GraphQlSocket connection = new GraphQlSocket(user, contents, subscription);
+    private static GraphQlSocket open(GraphQlSocket connection, URI uri) {
         WebSocketClientProtocolConfig handshake = WebSocketClientProtocolConfig.newBuilder()
                 .webSocketUri(uri)
                 .subprotocol("graphql-transport-ws")
@@ -171,6 +179,7 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
 
     @Override
     protected void channelRead0(ChannelHandlerContext context, TextWebSocketFrame frame) throws Exception {
+        String text = observer == null ? null : frame.text();
         Frame received = Frame.read(frame.content());
         switch (received.type()) {
             case "connection_ack" -> acknowledged.complete(null);
@@ -182,8 +191,26 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
                     return;
                 }
                 Integer subscriber = received.id() == null ? null : subscribers.get(received.id());
-                if (subscriber != null && received.content() != null) {
-                    contents.received(subscriber, received.content(), received.kind());
+                if (observer != null) {
+                    if (subscriber != null) {
+                        observer.next(
+                                subscriber,
+                                ChatServer.JSON.readTree(text).path("payload").path("data"));
+                    }
+                    return;
+                }
+                String content = received.content();
+                int colon = content == null ? -1 : content.indexOf(':');
+                if (subscriber != null && colon > 0 && REACTIONS_CHANGED.equals(received.kind())) {
+                    // A reaction to a message of the measured messages, not of the warm-up
+                    if (!content.startsWith("0:")) {
+                        deliveries.recordReaction();
+                    }
+                } else if (subscriber != null && colon > 0) {
+                    deliveries.record(
+                            subscriber,
+                            Integer.parseInt(content.substring(0, colon)),
+                            Long.parseLong(content.substring(colon + 1)));
                 }
             }
             case "complete" -> {
@@ -217,17 +244,6 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
 
     private void send(Map<String, ?> message) {
         channel.writeAndFlush(new TextWebSocketFrame(ChatServer.JSON.writeValueAsString(message)));
-    }
-
-    /** What a subscription's events say, as they arrive, on the connection's event loop. */
-    @FunctionalInterface
-    interface Contents {
-
-        /**
-         * Subscriber number {@code subscriber} received an event whose {@code content} field says
-         * {@code content}, and whose {@code kind} field, if any, says {@code kind}.
-         */
-        void received(int subscriber, String content, String kind);
     }
 
     /** A mutation under way; it fails if any of its results has errors. */

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -46,6 +48,8 @@ final class Scenarios {
             case "history" -> history();
             case "startup" -> startup();
             case "unread" -> new UnreadScenario(options, server, runId, deadline).run();
+            case "presence" -> presence();
+            case "typing" -> typing();
             default -> throw new IllegalArgumentException("unknown scenario " + options.scenario());
         };
     }
@@ -216,6 +220,159 @@ final class Scenarios {
             }
             return report;
         }
+    }
+
+    /**
+     * U users, each connected and following the presence of their contacts, in conversations of G
+     * members; N presence changes (a user reported idle, or back) at R per second, and how long each
+     * took to reach its user and the other members of their conversation.
+     */
+    private Report presence() throws Exception {
+        int userCount = options.integer("users", 200);
+        int groupSize = options.integer("group", 10);
+        int changeCount = options.integer("changes", 500);
+        int rate = Math.max(1, options.integer("rate", 50));
+        List<ChatServer.User> users = users(userCount);
+        for (int first = 0; first < userCount; first += groupSize) {
+            List<ChatServer.User> group = users.subList(first, Math.min(userCount, first + groupSize));
+            server.startConversation(runId + "-group-" + first, group.toArray(ChatServer.User[]::new));
+        }
+        Changes changes = new Changes(changeCount * groupSize);
+        List<GraphQlSocket> sockets = new ArrayList<>();
+        try {
+            for (int u = 0; u < userCount; u++) {
+                GraphQlSocket socket = GraphQlSocket.observing(
+                        server.webSocketUri(), users.get(u), GraphQlSocket.PRESENCE, (watcher, data) -> {
+                            JsonNode presence = data.path("subscribeToPresence");
+                            changes.seen(
+                                    watcher,
+                                    presence.path("user").path("id").asString() + "/"
+                                            + presence.path("status").asString());
+                        });
+                socket.subscribe("", u);
+                sockets.add(socket);
+            }
+            // Everyone's subscription listens once each has been told that everyone is online.
+            TimeUnit.SECONDS.sleep(Math.min(10, 1 + userCount / 200));
+            long start = System.nanoTime();
+            int made = 0;
+            for (; made < changeCount && System.nanoTime() < deadline; made++) {
+                int u = made % userCount;
+                boolean away = (made / userCount) % 2 == 0;
+                // The user and the other members of their conversation
+                int watchers = Math.min(userCount, (u / groupSize + 1) * groupSize) - (u / groupSize) * groupSize;
+                changes.made(users.get(u).id() + "/" + (away ? "AWAY" : "ONLINE"), watchers);
+                sockets.get(u)
+                        .mutate("mutation($away: Boolean!) { setAway(away: $away) { status } }", Map.of("away", away));
+                pace(start, made + 1, rate);
+            }
+            await(() -> changes.delivered() >= changes.expected());
+            return awareness(
+                            String.format(
+                                    "presence: %d users in conversations of %d, %d changes at %d/s",
+                                    userCount, groupSize, made, rate),
+                            changes,
+                            "p99 presence change latency at most 100 ms",
+                            100)
+                    .atLeast("every change made within --max-seconds", made, changeCount);
+        } finally {
+            sockets.forEach(GraphQlSocket::close);
+        }
+    }
+
+    /**
+     * C conversations of two members who both type, each signalling every T ms (3,000, as clients do)
+     * that they type and half-way through that they stopped, for S seconds; how long each start took
+     * to reach the other member, who follows the conversation's typing. A start undone within 600 ms
+     * may never be told, as the server coalesces changes: keep T above 1,200.
+     */
+    private Report typing() throws Exception {
+        int conversationCount = options.integer("conversations", 200);
+        int cadenceMillis = options.integer("cadence-ms", 3_000);
+        int seconds = options.integer("seconds", 20);
+        List<ChatServer.User> typists = users(2 * conversationCount);
+        List<String> conversations = new ArrayList<>();
+        for (int c = 0; c < conversationCount; c++) {
+            conversations.add(runId + "-typing-" + c);
+            server.startConversation(conversations.get(c), typists.get(2 * c), typists.get(2 * c + 1));
+        }
+        int signalsPerTypist = Math.max(1, seconds * 1_000 / cadenceMillis);
+        Changes changes = new Changes(2 * conversationCount * signalsPerTypist);
+        List<GraphQlSocket> sockets = new ArrayList<>();
+        ScheduledExecutorService signalling = Executors.newScheduledThreadPool(4);
+        try {
+            for (int t = 0; t < typists.size(); t++) {
+                GraphQlSocket socket = GraphQlSocket.observing(
+                        server.webSocketUri(), typists.get(t), GraphQlSocket.TYPING, (watcher, data) -> {
+                            JsonNode state = data.path("subscribeToTyping");
+                            for (JsonNode typist : state.path("users")) {
+                                changes.seen(
+                                        watcher,
+                                        state.path("conversationId").asString() + "/"
+                                                + typist.path("id").asString());
+                            }
+                        });
+                socket.subscribe(conversations.get(t / 2), t);
+                sockets.add(socket);
+            }
+            TimeUnit.SECONDS.sleep(1);
+            long until = Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds));
+            String setTyping =
+                    "mutation($c: ID!, $t: Boolean!) { setTyping(conversationId: $c, typing: $t) { count } }";
+            for (int t = 0; t < typists.size(); t++) {
+                GraphQlSocket socket = sockets.get(t);
+                String conversation = conversations.get(t / 2);
+                String typist = typists.get(t).id();
+                long phase = ThreadLocalRandom.current().nextLong(cadenceMillis);
+                signalling.scheduleAtFixedRate(
+                        () -> {
+                            if (System.nanoTime() < until) {
+                                changes.made(conversation + "/" + typist, 1);
+                                socket.mutate(setTyping, Map.of("c", conversation, "t", true));
+                                signalling.schedule(
+                                        () -> socket.mutate(setTyping, Map.of("c", conversation, "t", false)),
+                                        cadenceMillis / 2,
+                                        TimeUnit.MILLISECONDS);
+                            }
+                        },
+                        phase,
+                        cadenceMillis,
+                        TimeUnit.MILLISECONDS);
+            }
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, until - System.nanoTime()));
+            await(() -> changes.delivered() >= changes.expected());
+            return awareness(
+                            String.format(
+                                    "typing: %d conversations of 2 typists, a signal every %d ms each for %d s",
+                                    conversationCount, cadenceMillis, seconds),
+                            changes,
+                            "p99 typing fan-out latency at most 700 ms (a change may wait 500 ms, and a 100 ms tick, to be told)",
+                            700)
+                    .atLeast("typists signalled within --max-seconds", changes.count(), 1);
+        } finally {
+            signalling.shutdownNow();
+            sockets.forEach(GraphQlSocket::close);
+        }
+    }
+
+    /** The report of a presence or typing scenario: its changes, how many reached whom, and how fast. */
+    private static Report awareness(String title, Changes changes, String latencyTarget, double maxP99Millis) {
+        Samples latencies = changes.latencies();
+        return new Report(title)
+                .put("changes", changes.count())
+                .put("toldToWatchers", changes.delivered())
+                .put("lost", changes.expected() - changes.delivered())
+                .put("latencyP50Ms", latencies.percentileMillis(50))
+                .put("latencyP99Ms", latencies.percentileMillis(99))
+                .put("latencyMaxMs", latencies.maxMillis())
+                .atMost("every change told to every watcher", changes.expected() - changes.delivered(), 0)
+                .atMost(latencyTarget, latencies.percentileMillis(99), maxP99Millis);
+    }
+
+    /** Waits until {@code done} operations at {@code rate} per second since {@code start} are due. */
+    private static void pace(long start, int done, int rate) throws InterruptedException {
+        long due = start + TimeUnit.SECONDS.toNanos(done) / rate;
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, due - System.nanoTime()));
     }
 
     /** A conversation with H messages, and page reads deep in its history. */

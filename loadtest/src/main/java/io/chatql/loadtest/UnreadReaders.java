@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 final class UnreadReaders implements AutoCloseable {
 
-    private static final String CHANGES = "subscription { subscribeToUnreadChanges { content: conversationId } }";
+    private static final String CHANGES = "subscription { subscribeToUnreadChanges { conversationId } }";
 
     private final List<GraphQlSocket> devices;
 
@@ -48,11 +48,7 @@ final class UnreadReaders implements AutoCloseable {
         List<GraphQlSocket> devices = new ArrayList<>();
         for (int r = 0; r < count; r++) {
             int reader = r;
-            GraphQlSocket device = GraphQlSocket.open(
-                    server.webSocketUri(),
-                    readers.get(r),
-                    CHANGES,
-                    (subscriber, content, kind) -> heard.incrementAndGet(reader));
+            GraphQlSocket device = GraphQlSocket.observing(server.webSocketUri(), readers.get(r), CHANGES, (subscriber, data) -> heard.incrementAndGet(reader));
             device.subscribe("", 0);
             devices.add(device);
         }

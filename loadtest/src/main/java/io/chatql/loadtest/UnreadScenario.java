@@ -21,8 +21,8 @@ final class UnreadScenario {
     private static final String COUNTS = "{ unreadCounts { conversations { conversationId unreadCount mentionCount }"
             + " total { unreadCount mentionCount conversationCount } } }";
 
-    /** The conversation whose counts changed, as the {@code content} the tool reads. */
-    private static final String CHANGES = "subscription { subscribeToUnreadChanges { content: conversationId } }";
+    /** The conversation whose counts changed. */
+    private static final String CHANGES = "subscription { subscribeToUnreadChanges { conversationId } }";
 
     private static final String MARK_READ =
             "mutation($c: ID!, $m: ID!) { markRead(conversationId: $c, messageId: $m) { id } }";
@@ -111,8 +111,10 @@ final class UnreadScenario {
         Samples reached = new Samples(2 * changes);
         AtomicReference<Samples> recording = new AtomicReference<>(new Samples(1));
         GraphQlSocket device =
-                GraphQlSocket.open(server.webSocketUri(), reader, CHANGES, (subscriber, content, kind) -> {
-                    Long sentAt = pending.remove(content);
+                GraphQlSocket.observing(server.webSocketUri(), reader, CHANGES, (subscriber, data) -> {
+                    Long sentAt = pending.remove(data.path("subscribeToUnreadChanges")
+                            .path("conversationId")
+                            .asString());
                     if (sentAt != null) {
                         recording.get().add(System.nanoTime() - sentAt);
                         heard.get().countDown();

@@ -179,6 +179,24 @@ class ScenariosIntegrationTests {
     }
 
     @Test
+    void presenceTellsEachChangeToItsUserAndTheirConversation() throws Exception {
+        Report report = run("presence", "--users", "20", "--group", "5", "--changes", "40", "--rate", "20");
+
+        assertThat(report.result("changes")).isEqualTo(40L);
+        assertThat(report.result("toldToWatchers")).isEqualTo(200L);
+        assertThat(report.result("lost")).isEqualTo(0L);
+    }
+
+    @Test
+    void typingTellsEachStartToTheOtherTypist() throws Exception {
+        Report report = run("typing", "--conversations", "10", "--cadence-ms", "2000", "--seconds", "4");
+
+        assertThat((Long) report.result("changes")).isPositive();
+        assertThat(report.result("toldToWatchers")).isEqualTo(report.result("changes"));
+        assertThat(report.result("lost")).isEqualTo(0L);
+    }
+
+    @Test
     void startupTimesTheServerFromProcessStartToFirstAnswer(@TempDir Path startupData) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

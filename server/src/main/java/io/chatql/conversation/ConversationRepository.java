@@ -122,6 +122,42 @@ class ConversationRepository {
                 > 0;
     }
 
+    /** The number of members of the conversation, 0 for one that does not exist. */
+    int memberCount(String conversationId) {
+        return jdbc.sql("select count(*) from user_conversation where conversation_id = ?")
+                .param(conversationId)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** The ids of the conversations {@code userId} is in. */
+    Set<String> conversationIdsOf(String userId) {
+        return new HashSet<>(jdbc.sql("select conversation_id from user_conversation where user_id = ?")
+                .param(userId)
+                .query(String.class)
+                .list());
+    }
+
+    /** The users who share at least one conversation with {@code userId}, the user included when in any. */
+    Set<String> contactsOf(String userId) {
+        return new HashSet<>(jdbc.sql("""
+                        select distinct other.user_id from user_conversation mine
+                        join user_conversation other on other.conversation_id = mine.conversation_id
+                        where mine.user_id = ?""").param(userId).query(String.class).list());
+    }
+
+    /** Those of {@code userIds} who share at least one conversation with {@code userId}. */
+    Set<String> contactsAmong(String userId, Collection<String> userIds) {
+        return new HashSet<>(jdbc.sql("""
+                        select distinct other.user_id from user_conversation mine
+                        join user_conversation other on other.conversation_id = mine.conversation_id
+                        where mine.user_id = :user and other.user_id in (:ids)""")
+                .param("user", userId)
+                .param("ids", userIds)
+                .query(String.class)
+                .list());
+    }
+
     /** Mutes or unmutes the membership; false when there is none. */
     boolean setMuted(String userId, String conversationId, boolean muted) {
         return jdbc.sql("update user_conversation set muted = ? where user_id = ? and conversation_id = ?")

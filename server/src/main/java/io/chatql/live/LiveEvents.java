@@ -64,7 +64,16 @@ public class LiveEvents {
         relay.ifAvailable(other -> other.relay(event));
     }
 
-    /** Delivers an event to this node's subscribers of its topic. */
+    /**
+     * Delivers an event that every node derives for itself from events relayed to all, such as a
+     * coalesced state, to this node's subscribers only: relaying it would hand each node every other
+     * node's copy too.
+     */
+    public void deliverOnThisNode(LiveEvent event) {
+        deliver(event);
+    }
+
+    /** Delivers an event to this node's subscribers of its topic, and to those of every topic of its kind. */
     void deliver(LiveEvent event) {
         Listeners listeners = topics.get(new Topic(event.getClass(), event.topic()));
         if (listeners != null) {

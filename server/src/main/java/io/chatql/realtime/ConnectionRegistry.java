@@ -2,6 +2,7 @@ package io.chatql.realtime;
 
 import io.chatql.auth.AccountDisabled;
 import io.chatql.live.LiveEvents;
+import io.chatql.presence.PresenceConnections;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +15,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * The real-time connections open on this node: it counts them per user, to enforce the limit; closes
+ * The real-time connections open on this node: it counts them per user, to enforce the limit, and
+ * tells presence of each one accepted and closed, Server-Sent Events subscriptions included; closes
  * those of an account as soon as it is disabled, on whichever node that was done, and ends its
  * Server-Sent Events streams; and on shutdown ends their subscriptions and closes them with 1001
  * (going away) before the server stops.
@@ -30,12 +32,15 @@ class ConnectionRegistry implements SmartLifecycle {
 
     private final LiveEvents events;
 
+    private final PresenceConnections presence;
+
     private final Disposable.Swap disablings = Disposables.swap();
 
     private volatile boolean running;
 
-    ConnectionRegistry(LiveEvents events) {
+    ConnectionRegistry(LiveEvents events, PresenceConnections presence) {
         this.events = events;
+        this.presence = presence;
     }
 
     void opened(RealtimeConnection connection) {
@@ -53,24 +58,29 @@ class ConnectionRegistry implements SmartLifecycle {
             count.decrementAndGet();
             return false;
         }
+        presence.opened(userId);
         return true;
     }
 
+    /** Counts a connection that was {@linkplain #admit admitted} as closed. */
     void release(String userId) {
         perUser.computeIfPresent(userId, (id, count) -> count.decrementAndGet() <= 0 ? null : count);
+        presence.closed(userId);
     }
 
     /**
      * The events of a subscription that {@code userId} follows over Server-Sent Events, which complete
-     * when that account is disabled.
+     * when that account is disabled; the user is connected while they are followed.
      */
     <T> Flux<T> endedWhenDisabled(String userId, Flux<T> subscription) {
         return Flux.defer(() -> {
             EventStream stream = new EventStream(userId, Sinks.empty());
             eventStreams.add(stream);
-            return subscription
-                    .takeUntilOther(stream.disabled().asMono())
-                    .doFinally(signal -> eventStreams.remove(stream));
+            presence.opened(userId);
+            return subscription.takeUntilOther(stream.disabled().asMono()).doFinally(signal -> {
+                eventStreams.remove(stream);
+                presence.closed(userId);
+            });
         });
     }
 

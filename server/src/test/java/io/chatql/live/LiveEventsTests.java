@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import io.chatql.system.BlockingWork;
 import io.chatql.system.FellBehindException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,27 @@ class LiveEventsTests {
                 .expectNext(new Said("kitchen", "one"), new Said("garden", "two"))
                 .verifyComplete();
         assertThat(events.subscriberCount()).isZero();
+    }
+
+    @Test
+    void eventDeliveredOnThisNodeIsNotRelayed() {
+        List<LiveEvent> relayed = new ArrayList<>();
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("relay", (EventRelay) relayed::add);
+        LiveEvents relaying = new LiveEvents(
+                beans.getBeanProvider(EventRelay.class),
+                new LiveEventTypes(),
+                new LiveProperties("chatql:events", Duration.ofSeconds(1)),
+                new BlockingWork());
+
+        StepVerifier.create(relaying.stream(Said.class, "porch").take(2))
+                .then(() -> {
+                    relaying.deliverOnThisNode(new Said("porch", "derived here"));
+                    relaying.onCommitted(new Said("porch", "committed"));
+                })
+                .expectNext(new Said("porch", "derived here"), new Said("porch", "committed"))
+                .verifyComplete();
+        assertThat(relayed).containsExactly(new Said("porch", "committed"));
     }
 
     @Test

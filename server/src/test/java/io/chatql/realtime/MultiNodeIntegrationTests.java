@@ -6,8 +6,11 @@ import io.chatql.ChatQlApplication;
 import io.chatql.support.Account;
 import io.chatql.support.ChatClient;
 import io.chatql.support.RawWebSocket;
+import io.chatql.support.SubscriptionRecorder;
 import io.chatql.support.TestPostgres;
 import io.chatql.support.TestRedis;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,10 +32,11 @@ import org.springframework.graphql.client.WebSocketDisconnectedException;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two nodes sharing one PostgreSQL and one Redis act as one server: messages, tokens and the disabling of
- * accounts reach both.
+ * Two nodes sharing one PostgreSQL and one Redis act as one server: messages, tokens, the disabling of
+ * accounts, presence and typing reach both.
  */
 class MultiNodeIntegrationTests {
 
@@ -41,6 +46,8 @@ class MultiNodeIntegrationTests {
 
     private static TestRedis redis;
 
+    private static String channel;
+
     private static Node nodeA;
 
     private static Node nodeB;
@@ -48,7 +55,7 @@ class MultiNodeIntegrationTests {
     @BeforeAll
     static void startNodes() {
         redis = TestRedis.start();
-        String channel = "test-" + UUID.randomUUID();
+        channel = "test-" + UUID.randomUUID();
         nodeA = Node.start(channel);
         nodeB = Node.start(channel);
     }
@@ -173,7 +180,127 @@ class MultiNodeIntegrationTests {
         onB.awaitExactly(sent);
         onB.stop();
         expectHealth(nodeA, "readiness", 200, "UP");
-        assertThat(output.getOut().split("Could not relay", -1)).hasSize(2);
+        // Once per node at most: both send presence heartbeats while Redis is down.
+        assertThat(output.getOut().split("Could not relay", -1)).hasSizeBetween(2, 3);
+    }
+
+    @Test
+    void userConnectedToOneNodeIsOnlineForWatchersOnTheOther() throws Exception {
+        Account alice = nodeA.client().signUp("alice");
+        Account bob = nodeB.client().signUp("bob");
+        nodeA.client().startConversation(alice, bob);
+        SubscriptionRecorder watching = nodeB.watchPresence(bob);
+
+        RawWebSocket connection = nodeA.client().connect(alice);
+        watching.await(presenceOf(alice, "ONLINE"));
+        connection.close();
+
+        watching.await(presenceOf(alice, "OFFLINE"));
+        watching.stop();
+    }
+
+    @Test
+    void typingOnOneNodeReachesMembersOnTheOtherAndEndsWithTheConnection() throws Exception {
+        Account alice = nodeA.client().signUp("alice");
+        Account bob = nodeB.client().signUp("bob");
+        String conversationId = nodeA.client().startConversation(alice, bob);
+        SubscriptionRecorder watching = nodeB.watchTyping(bob, conversationId);
+        RawWebSocket connection = nodeA.client().connect(alice);
+
+        setTyping(nodeA, alice, conversationId);
+        watching.await(typists(alice));
+        long closedAt = System.nanoTime();
+        connection.close();
+
+        watching.await(typists());
+        assertThat(Duration.ofNanos(System.nanoTime() - closedAt)).isLessThan(Duration.ofSeconds(4));
+        watching.stop();
+    }
+
+    /**
+     * A node that dies says nothing: it stops its heartbeats. Here a node that never was, but speaks the
+     * nodes' wire format over Redis, holds alice's connection, sends her typing signal, then falls silent.
+     */
+    @Test
+    void usersAndTypistsOfADeadNodeAreGoneForTheOthersWithinThirtySeconds() throws Exception {
+        Account alice = nodeA.client().signUp("alice");
+        Account bob = nodeB.client().signUp("bob");
+        String conversationId = nodeA.client().startConversation(alice, bob);
+        SubscriptionRecorder presenceOnA = nodeA.watchPresence(bob);
+        SubscriptionRecorder presenceOnB = nodeB.watchPresence(bob);
+        SubscriptionRecorder typingOnB = nodeB.watchTyping(bob, conversationId);
+        String deadNode = "dead-" + UUID.randomUUID();
+
+        relayAsNode(
+                deadNode,
+                "presence.node-heartbeat",
+                Map.of("node", deadNode, "connected", List.of(alice.userId()), "away", List.of()));
+        relayAsNode(
+                deadNode,
+                "typing.signalled",
+                Map.of(
+                        "conversationId",
+                        conversationId,
+                        "typist",
+                        Map.of("id", alice.userId(), "username", alice.username(), "registered", true),
+                        "typing",
+                        true,
+                        "crowded",
+                        false));
+        presenceOnA.await(presenceOf(alice, "ONLINE"));
+        presenceOnB.await(presenceOf(alice, "ONLINE"));
+        typingOnB.await(typists(alice));
+        long silentFrom = System.nanoTime();
+
+        typingOnB.await(typists());
+        presenceOnA.await(presenceOf(alice, "OFFLINE"));
+        presenceOnB.await(presenceOf(alice, "OFFLINE"));
+        assertThat(Duration.ofNanos(System.nanoTime() - silentFrom)).isLessThan(Duration.ofSeconds(30));
+        presenceOnA.stop();
+        presenceOnB.stop();
+        typingOnB.stop();
+    }
+
+    /** Publishes an event on the nodes' Redis channel as the node {@code origin} would relay it. */
+    private static void relayAsNode(String origin, String name, Map<String, Object> event) {
+        RedisClient client = RedisClient.create(redis.url());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            connection
+                    .sync()
+                    .publish(
+                            channel,
+                            JsonMapper.shared()
+                                    .writeValueAsString(Map.of("origin", origin, "name", name, "event", event)));
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    private static void setTyping(Node node, Account member, String conversationId) {
+        node.client()
+                .graphQl(member)
+                .documentName("setTyping")
+                .variable("conversationId", conversationId)
+                .variable("typing", true)
+                .execute()
+                .path("setTyping.conversationId")
+                .entity(String.class)
+                .isEqualTo(conversationId);
+    }
+
+    /** An event of {@code user}'s presence with {@code status}. */
+    private static Predicate<Map<String, Object>> presenceOf(Account user, String status) {
+        return event -> event.get("user") instanceof Map<?, ?> of
+                && user.userId().equals(of.get("id"))
+                && status.equals(event.get("status"));
+    }
+
+    /** A typing state naming exactly {@code typists}. */
+    private static Predicate<Map<String, Object>> typists(Account... typists) {
+        List<Map<String, Object>> named = List.of(typists).stream()
+                .map(typist -> Map.<String, Object>of("id", typist.userId()))
+                .toList();
+        return state -> named.equals(state.get("users"));
     }
 
     /**
@@ -288,6 +415,30 @@ class MultiNodeIntegrationTests {
                             "--chatql.auth.admin-username=" + ADMIN);
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             return new Node(context, new ChatClient(port));
+        }
+
+        /** Subscribes {@code viewer} to the presence of their contacts, once it listens. */
+        SubscriptionRecorder watchPresence(Account viewer) throws InterruptedException {
+            return record(viewer, "subscribeToPresence", Map.of(), 2);
+        }
+
+        /** Subscribes {@code member} to who is typing in the conversation, once it listens. */
+        SubscriptionRecorder watchTyping(Account member, String conversationId) throws InterruptedException {
+            return record(member, "subscribeToTyping", Map.of("conversationIds", List.of(conversationId)), 1);
+        }
+
+        private SubscriptionRecorder record(
+                Account account, String subscription, Map<String, Object> variables, int listeners)
+                throws InterruptedException {
+            Subscribers events = context.getBean(Subscribers.class);
+            int before = events.count();
+            SubscriptionRecorder recorder =
+                    SubscriptionRecorder.record(client.webSocket(account), subscription, variables);
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (events.count() < before + listeners && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            return recorder;
         }
 
         Subscriber follow(Account account, String conversationId) throws InterruptedException {

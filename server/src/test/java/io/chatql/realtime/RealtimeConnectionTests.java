@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 
 import io.chatql.auth.ConnectionAuthentication;
 import io.chatql.live.LiveEvents;
+import io.chatql.presence.PresenceConnections;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -240,7 +241,12 @@ class RealtimeConnectionTests {
                         "chatql.realtime.connection-init-timeout", "1h")))
                 .bindOrCreate("chatql.realtime", RealtimeProperties.class);
         RealtimeConnection.Services services = new RealtimeConnection.Services(
-                properties, new ConnectionRegistry(mock(LiveEvents.class)), null, null, authentication, meters);
+                properties,
+                new ConnectionRegistry(mock(LiveEvents.class), mock(PresenceConnections.class)),
+                null,
+                null,
+                authentication,
+                meters);
         return new RealtimeConnection(session, channel, protocol, Map.of(), services);
     }
 

@@ -8,6 +8,7 @@ import graphql.schema.DataFetchingEnvironment;
 import io.chatql.live.LiveEvents;
 import io.chatql.live.LiveFeed;
 import io.chatql.live.SubscriptionSharing;
+import io.chatql.presence.PresenceConnections;
 import io.chatql.system.FellBehindException;
 import io.chatql.system.ParsedDocumentCache;
 import java.net.URI;
@@ -289,7 +290,8 @@ class SharedSubscriptionsTests {
     }
 
     private SharedSubscriptions sharing(SubscriptionSharing declaration) {
-        LiveFeedFetchers feeds = new LiveFeedFetchers(new ConnectionRegistry(mock(LiveEvents.class)));
+        LiveFeedFetchers feeds =
+                new LiveFeedFetchers(new ConnectionRegistry(mock(LiveEvents.class), mock(PresenceConnections.class)));
         GraphQlSource.SchemaResourceBuilder builder = GraphQlSource.schemaResourceBuilder()
                 .schemaResources(new ByteArrayResource(SCHEMA.getBytes()))
                 .configureRuntimeWiring(wiring -> wiring.type(

@@ -21,6 +21,7 @@ import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -301,6 +302,14 @@ public class ChatClient {
                 .isOk()
                 .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {})
                 .getResponseBody();
+    }
+
+    /** Opens a graphql-transport-ws connection as {@code account}, once the server has accepted it. */
+    public RawWebSocket connect(Account account) throws InterruptedException {
+        RawWebSocket socket = RawWebSocket.connect(webSocketUri(), new HttpHeaders(), "graphql-transport-ws");
+        socket.send("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"" + account.accessToken() + "\"}}");
+        socket.awaitContaining("connection_ack");
+        return socket;
     }
 
     /**

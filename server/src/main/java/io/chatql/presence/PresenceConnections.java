@@ -1,0 +1,91 @@
+package io.chatql.presence;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+
+/**
+ * The port through which the real-time transport tells presence of the connections it holds: each
+ * WebSocket connection once accepted, and each Server-Sent Events subscription, is {@link #opened}
+ * and then {@link #closed}. It counts them per user, tells every node, itself included, when this node
+ * holds a first connection of a user or no longer any, and sends the heartbeat that says whom it
+ * holds. Nothing is written per connection or heartbeat: only when a user's last connection here
+ * closes is their last seen stored, by {@link LastSeenRecords}, at most once a minute.
+ */
+@Component
+public class PresenceConnections implements SmartLifecycle {
+
+    private final Map<String, Integer> perUser = new HashMap<>();
+
+    private final PresenceDirectory directory;
+
+    private final LastSeenRecords lastSeen;
+
+    private final ApplicationEventPublisher events;
+
+    private final Duration heartbeat;
+
+    private final Disposable.Swap beating = Disposables.swap();
+
+    private volatile boolean running;
+
+    PresenceConnections(
+            PresenceDirectory directory,
+            LastSeenRecords lastSeen,
+            ApplicationEventPublisher events,
+            PresenceProperties properties) {
+        this.directory = directory;
+        this.lastSeen = lastSeen;
+        this.events = events;
+        this.heartbeat = properties.nodeHeartbeat();
+    }
+
+    /** A real-time connection of the user opened on this node. */
+    public synchronized void opened(String userId) {
+        if (perUser.merge(userId, 1, Integer::sum) == 1) {
+            events.publishEvent(new UserConnectionChanged(directory.node(), userId, true));
+        }
+    }
+
+    /** A real-time connection of the user that was {@link #opened} closed. */
+    public synchronized void closed(String userId) {
+        Integer left = perUser.computeIfPresent(userId, (id, count) -> count > 1 ? count - 1 : null);
+        if (left == null) {
+            events.publishEvent(new UserConnectionChanged(directory.node(), userId, false));
+            lastSeen.seenNow(userId);
+        }
+    }
+
+    /**
+     * Tells whom this node holds; under the same lock as the changes, so that no heartbeat taken
+     * before a change reaches the nodes after it.
+     */
+    private synchronized void beat() {
+        List<String> connected = List.copyOf(perUser.keySet());
+        events.publishEvent(new NodeHeartbeat(directory.node(), connected, directory.awayAmong(connected)));
+    }
+
+    @Override
+    public void start() {
+        beating.update(Flux.interval(Duration.ZERO, heartbeat).subscribe(beat -> beat()));
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        beating.update(Disposables.disposed());
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,128 @@
+package io.chatql.typing;
+
+import io.chatql.user.User;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who is typing where, and when each conversation's list is to be told: a typist is dropped {@link
+ * #EXPIRY} after their last signal, at once when they stop and when they are disconnected; a change is
+ * told at once, unless the conversation's last one was told less than {@link #COALESCING} ago, in which
+ * case whatever the list is then is told when that time is up, so a conversation is told twice a
+ * second at most. A change that leaves the list as last told is not told.
+ *
+ * <p>Pure logic on the times it is given; not thread-safe, its owner serializes the calls.
+ */
+final class TypingBoard {
+
+    /** How long a signal holds: clients signal every 3 seconds while their user types. */
+    static final Duration EXPIRY = Duration.ofSeconds(6);
+
+    /** The shortest time between two changes told of one conversation. */
+    static final Duration COALESCING = Duration.ofMillis(500);
+
+    private final Map<String, ConversationTyping> conversations = new HashMap<>();
+
+    /** The member {@code typist} is typing in the conversation, or stopped; answers what is to be told now. */
+    List<TypingChanged> signal(String conversationId, User typist, boolean typing, boolean crowded, Instant now) {
+        ConversationTyping conversation = conversations.computeIfAbsent(conversationId, id -> new ConversationTyping());
+        conversation.crowded = crowded;
+        if (typing) {
+            conversation.typists.put(typist.id(), new Typist(typist, now.plus(EXPIRY)));
+        } else {
+            conversation.typists.remove(typist.id());
+        }
+        List<TypingChanged> told = new ArrayList<>();
+        changed(conversationId, conversation, now, told);
+        return told;
+    }
+
+    /** The user is no longer typing anywhere; answers what is to be told now. */
+    List<TypingChanged> drop(String userId, Instant now) {
+        List<TypingChanged> told = new ArrayList<>();
+        conversations.forEach((conversationId, conversation) -> {
+            if (conversation.typists.remove(userId) != null) {
+                changed(conversationId, conversation, now, told);
+            }
+        });
+        return told;
+    }
+
+    /** Drops the typists whose signal has expired; answers what is to be told now. */
+    List<TypingChanged> tick(Instant now) {
+        List<TypingChanged> told = new ArrayList<>();
+        Iterator<Map.Entry<String, ConversationTyping>> each =
+                conversations.entrySet().iterator();
+        while (each.hasNext()) {
+            Map.Entry<String, ConversationTyping> entry = each.next();
+            ConversationTyping conversation = entry.getValue();
+            boolean expired = conversation
+                    .typists
+                    .values()
+                    .removeIf(typist -> !typist.until().isAfter(now));
+            if (expired || conversation.waiting) {
+                changed(entry.getKey(), conversation, now, told);
+            }
+            if (conversation.isIdle(now)) {
+                each.remove();
+            }
+        }
+        return told;
+    }
+
+    /** Who is typing in the conversation now, in the order they started. */
+    TypingChanged now(String conversationId) {
+        ConversationTyping conversation = conversations.get(conversationId);
+        return conversation == null
+                ? new TypingChanged(conversationId, List.of(), false)
+                : new TypingChanged(conversationId, conversation.current(), conversation.crowded);
+    }
+
+    private static void changed(
+            String conversationId, ConversationTyping conversation, Instant now, List<TypingChanged> told) {
+        List<User> current = conversation.current();
+        if (current.equals(conversation.told)) {
+            conversation.waiting = false;
+        } else if (conversation.toldAt.plus(COALESCING).isAfter(now)) {
+            conversation.waiting = true;
+        } else {
+            conversation.told = current;
+            conversation.toldAt = now;
+            conversation.waiting = false;
+            told.add(new TypingChanged(conversationId, current, conversation.crowded));
+        }
+    }
+
+    /** A typist and when their signal expires. */
+    private record Typist(User user, Instant until) {}
+
+    /** Who types in one conversation, and what was last told of it. */
+    private static final class ConversationTyping {
+
+        private final Map<String, Typist> typists = new LinkedHashMap<>();
+
+        private boolean crowded;
+
+        private List<User> told = List.of();
+
+        private Instant toldAt = Instant.EPOCH;
+
+        /** Whether a change waits for the coalescing time to be up. */
+        private boolean waiting;
+
+        List<User> current() {
+            return typists.values().stream().map(Typist::user).toList();
+        }
+
+        /** Nothing to keep: no typist, nothing waiting, and a new change could be told at once. */
+        boolean isIdle(Instant now) {
+            return typists.isEmpty() && !waiting && !toldAt.plus(COALESCING).isAfter(now);
+        }
+    }
+}
