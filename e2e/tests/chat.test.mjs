@@ -15,12 +15,12 @@ test('two users sign up and chat in real time, both ways', async () => {
   await alice.locator('.message.mine .check.sent').waitFor();
 
   await bob.getByRole('link', { name: 'bob, alice' }).click();
-  await bob.getByText('Hello Bob').waitFor();
+  await bob.locator('.messages').getByText('Hello Bob').waitFor();
   await bob.getByRole('heading', { name: 'bob, alice' }).waitFor();
   await bob.getByLabel('Message').fill('Hi Alice');
   await bob.getByRole('button', { name: 'Send' }).click();
 
-  await alice.getByText('Hi Alice').waitFor();
+  await alice.locator('.messages').getByText('Hi Alice').waitFor();
   assert.deepEqual(await alice.locator('.message .content').allTextContents(), [
     'Hello Bob',
     'Hi Alice',

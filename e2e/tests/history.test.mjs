@@ -25,7 +25,7 @@ test('a conversation opens with its 10 newest messages and scrolling up pages ba
   }
 
   await gina.goto(`${running.server.url}/chat/${conversationId}`);
-  await gina.getByText('Message 35').waitFor();
+  await gina.locator('.messages').getByText('Message 35').waitFor();
   assert.deepEqual(await gina.locator('.message .content').allTextContents(), sent.slice(25));
 
   await scrollToTheBeginning(gina);

@@ -52,7 +52,7 @@ test('members edit, react to, reply to and delete messages, and each sees it liv
   await ann.getByLabel('Message').fill('Hello @ben');
   await ann.getByRole('button', { name: 'Save' }).click();
   await message(ben, 'Hello @ben').locator('.edited').waitFor();
-  assert.equal(await ben.getByText('Helo @ben').count(), 0);
+  assert.equal(await ben.locator('.messages').getByText('Helo @ben').count(), 0);
 
   await react(ben, 'Hello @ben', '👍');
   const annChip = message(ann, 'Hello @ben').getByRole('button', { name: /^👍 1/ });
@@ -147,7 +147,7 @@ test('changes made offline wait in the outbox, in order, and one who was offline
   await send(gil, 'Two');
   await gil.locator('.message.mine .check.sent').nth(1).waitFor();
   await hana.getByRole('link', { name: 'hana, gil' }).click();
-  await hana.getByText('Two').waitFor();
+  await hana.locator('.messages').getByText('Two').waitFor();
 
   await gil.context().setOffline(true);
   await gil.locator('.status', { hasText: 'Offline' }).waitFor();
@@ -159,7 +159,7 @@ test('changes made offline wait in the outbox, in order, and one who was offline
   await react(gil, 'One, edited offline', '🔥');
   await message(gil, 'Two').getByRole('button', { name: /^🎉/ }).waitFor({ state: 'detached' });
   await message(gil, 'One, edited offline').getByRole('button', { name: '🔥 1, gil' }).waitFor();
-  assert.equal(await hana.getByText('One, edited offline').count(), 0);
+  assert.equal(await hana.locator('.messages').getByText('One, edited offline').count(), 0);
 
   await hana.context().setOffline(true);
   await hana.locator('.status', { hasText: 'Offline' }).waitFor();
@@ -167,7 +167,7 @@ test('changes made offline wait in the outbox, in order, and one who was offline
   await message(gil, 'One, edited offline').getByRole('button', { name: '🔥 1, gil' }).waitFor();
   await gil.locator('.status', { hasText: 'Offline' }).waitFor({ state: 'detached' });
   await gil.waitForTimeout(1_000);
-  assert.equal(await hana.getByText('One, edited offline').count(), 0);
+  assert.equal(await hana.locator('.messages').getByText('One, edited offline').count(), 0);
 
   await hana.context().setOffline(false);
   const edited = message(hana, 'One, edited offline');

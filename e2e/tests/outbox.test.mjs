@@ -12,10 +12,10 @@ test('a message sent offline waits through a reload, then is delivered once', as
   await frank.getByLabel('Message').fill('Hello');
   await frank.getByRole('button', { name: 'Send' }).click();
   await grace.getByRole('link', { name: 'grace, frank' }).click();
-  await grace.getByText('Hello').waitFor();
+  await grace.locator('.messages').getByText('Hello').waitFor();
   await frank.evaluate(() => navigator.serviceWorker.ready);
   await frank.reload();
-  await frank.getByText('Hello').waitFor();
+  await frank.locator('.messages').getByText('Hello').waitFor();
   // The cache is written to IndexedDB a moment after it changes.
   await frank.waitForTimeout(1_500);
 
@@ -30,22 +30,22 @@ test('a message sent offline waits through a reload, then is delivered once', as
 
   await frank.reload();
   await frank.getByRole('link', { name: 'grace, frank' }).waitFor();
-  await frank.getByText('Hello').waitFor();
-  await frank.getByText('Sent offline').waitFor();
+  await frank.locator('.messages').getByText('Hello').waitFor();
+  await frank.locator('.messages').getByText('Sent offline').waitFor();
   assert.equal(await offlineCheck.getAttribute('aria-label'), 'not sent yet');
-  assert.equal(await grace.getByText('Sent offline').count(), 0);
+  assert.equal(await grace.locator('.messages').getByText('Sent offline').count(), 0);
 
   await frank.context().setOffline(false);
   await frank.locator('.message.mine .check.sent', { hasText: '✓' }).nth(1).waitFor();
   assert.equal(await offlineCheck.getAttribute('aria-label'), 'sent');
-  await grace.getByText('Sent offline').waitFor();
+  await grace.locator('.messages').getByText('Sent offline').waitFor();
   assert.deepEqual(await grace.locator('.message .content').allTextContents(), [
     'Hello',
     'Sent offline',
   ]);
 
   await frank.reload();
-  await frank.getByText('Sent offline').waitFor();
+  await frank.locator('.messages').getByText('Sent offline').waitFor();
   assert.deepEqual(await frank.locator('.message .content').allTextContents(), [
     'Hello',
     'Sent offline',

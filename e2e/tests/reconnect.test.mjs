@@ -12,7 +12,7 @@ test('messages sent while a user was offline appear after it reconnects', async 
   await dave.getByLabel('Message').fill('Before');
   await dave.getByRole('button', { name: 'Send' }).click();
   await erin.getByRole('link', { name: 'erin, dave' }).click();
-  await erin.getByText('Before').waitFor();
+  await erin.locator('.messages').getByText('Before').waitFor();
 
   await erin.context().setOffline(true);
   await erin.locator('.status', { hasText: 'Offline' }).waitFor();
@@ -23,7 +23,7 @@ test('messages sent while a user was offline appear after it reconnects', async 
   await dave.locator('.message.mine .check.sent').nth(2).waitFor();
   await erin.context().setOffline(false);
 
-  await erin.getByText('While away 2').waitFor();
+  await erin.locator('.messages').getByText('While away 2').waitFor();
   assert.deepEqual(await erin.locator('.message .content').allTextContents(), [
     'Before',
     'While away 1',
@@ -62,7 +62,7 @@ test('a message posted while an empty conversation was opening is not missed', a
   await postMessage(hank, running.server.url, conversationId, 'Posted before the live feed began');
   release();
 
-  await iris.getByText('Posted before the live feed began').waitFor();
+  await iris.locator('.messages').getByText('Posted before the live feed began').waitFor();
   assert.deepEqual(await iris.locator('.message .content').allTextContents(), [
     'Posted before the live feed began',
   ]);
@@ -112,12 +112,12 @@ test('a live feed the server ends with an error is followed again, missing nothi
     });
   });
   await kate.goto(`${running.server.url}/chat/${conversationId}`);
-  await kate.getByText('Before the error').waitFor();
+  await kate.locator('.messages').getByText('Before the error').waitFor();
   (await following)();
 
   await postMessage(jack, running.server.url, conversationId, 'Posted after the error');
 
-  await kate.getByText('Posted after the error').waitFor();
+  await kate.locator('.messages').getByText('Posted after the error').waitFor();
   assert.deepEqual(await kate.locator('.message .content').allTextContents(), [
     'Before the error',
     'Posted after the error',

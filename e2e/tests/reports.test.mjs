@@ -99,6 +99,6 @@ test('a member reports a message from its menu, and its deletion from the queue 
 
   for (const member of [eve, finn]) {
     await member.locator('li.message .content.tombstone').waitFor();
-    assert.equal(await member.getByText('Rude words').count(), 0);
+    assert.equal(await member.locator('.messages').getByText('Rude words').count(), 0);
   }
 });

@@ -41,7 +41,7 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     for (const content of ['Hi! Lunch at noon?', 'Sure, see you there.']) {
       await postMessage(page, running.server.url, conversationId, content);
     }
-    await page.getByText('Sure, see you there.').waitFor();
+    await page.locator('.messages').getByText('Sure, see you there.').waitFor();
     await shoot(page, 'conversation');
 
     for (const path of shots) {

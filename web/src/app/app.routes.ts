@@ -4,6 +4,7 @@ import { SignInPage } from './auth/sign-in.page';
 import { SignUpPage } from './auth/sign-up.page';
 import { ChatPage } from './chat/chat.page';
 import { ConversationPage } from './chat/conversation.page';
+import { SettingsPage } from './settings/settings.page';
 
 export const routes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'chat' },
@@ -24,6 +25,12 @@ export const routes: Routes = [
     loadComponent: () => import('./admin/dashboard.page').then((page) => page.DashboardPage),
     canActivate: [signedIn],
     title: 'Dashboard · ChatQL',
+  },
+  {
+    path: 'settings',
+    component: SettingsPage,
+    canActivate: [signedIn],
+    title: 'Settings · ChatQL',
   },
   {
     path: 'admin/reports',

@@ -21,6 +21,7 @@ import { Connection } from './graphql/connection';
           <a routerLink="/admin">Dashboard</a>
         }
         <span class="username">{{ session.username() }}</span>
+        <a routerLink="/settings">Settings</a>
         <button type="button" (click)="signOut()">Sign out</button>
       }
     </header>

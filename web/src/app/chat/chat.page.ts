@@ -2,11 +2,15 @@ import { Component, DestroyRef, OnInit, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
 import { filter } from 'rxjs';
+import { presenceFeed } from '../presence/presence-feed';
 import { ConversationList } from './conversation-list';
 import { People } from './people';
 import { turns } from './turns';
 
-/** My conversations and everyone I can start one with; the open conversation beside them. */
+/**
+ * My conversations and everyone I can start one with; the open conversation beside them. While it
+ * shows, who is there is followed live, and the server told when I am idle.
+ */
 @Component({
   selector: 'app-chat',
   imports: [ConversationList, People, RouterOutlet],
@@ -31,6 +35,10 @@ export class ChatPage implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
 
   protected readonly conversationOpen = signal(false);
+
+  constructor() {
+    presenceFeed();
+  }
 
   /**
    * The side bar's parts render after the open conversation, each in a task of its own, so that no

@@ -35,6 +35,8 @@ export class Compose {
   readonly cancelled = output<void>();
   /** ArrowUp in an empty box: the reader wants to edit their last message. */
   readonly editLast = output<void>();
+  /** Whether the reader is writing a new message: told as they type, and when they leave the box. */
+  readonly drafting = output<boolean>();
 
   private readonly box = viewChild.required<ElementRef<HTMLInputElement>>('box');
 
@@ -90,6 +92,9 @@ export class Compose {
 
   protected typing(draft: string): void {
     this.draft.set(draft);
+    if (!this.editing()) {
+      this.drafting.emit(draft.trim() !== '');
+    }
     const box = this.box().nativeElement;
     this.typed.set(mentionAt(draft, box.selectionStart ?? draft.length));
     this.active.set(0);

@@ -1,31 +1,82 @@
-import { Component, DestroyRef, OnInit, inject, signal } from '@angular/core';
+import { Component, DestroyRef, OnInit, computed, effect, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink, RouterLinkActive } from '@angular/router';
 import { Apollo, QueryRef } from 'apollo-angular';
 import { Session } from '../auth/session';
 import { Connection } from '../graphql/connection';
+import { SubscribeToUnreadChangesDocument } from '../reading/reading.generated';
 import { Memberships } from '../safety/memberships';
+import { typingFeed } from '../typing/typing-feed';
+import { typingText } from '../typing/typing-text';
 import {
-  GetUserConversationConnectionThroughUserDocument,
+  ConversationListDocument,
+  ConversationListQueryVariables,
   SubscribeToNewUCsDocument,
 } from './conversations.generated';
-import { MY_CONVERSATIONS_SHOWN, Membership, MyConversations } from './my-conversations';
+import {
+  ConversationSummary,
+  MY_CONVERSATIONS_SHOWN,
+  MyConversations,
+  byActivity,
+  lists,
+  previewOf,
+  withUnreadChange,
+} from './my-conversations';
+import { RelativeTimePipe } from './relative-time';
 import { resubscribing } from './resubscribing';
 
-/** My conversations, the newest first, with those I join shown live, and those I muted marked. */
+/** Changes that call for the list anew are gathered this long, to ask for it once. */
+const REFRESH_DELAY_MS = 500;
+
+/**
+ * My conversations, the one with the latest activity first, each with its newest message or who
+ * types in it, how many of its messages I have not read and whether any of them mentions me, and
+ * whether I muted it. My counts change live; a conversation I join, or one where something new was
+ * written, makes the list come anew, as it does after each reconnect, exact again.
+ */
 @Component({
   selector: 'app-conversation-list',
-  imports: [RouterLink, RouterLinkActive],
+  imports: [RelativeTimePipe, RouterLink, RouterLinkActive],
   template: `
     <section aria-labelledby="conversations-heading">
       <h2 id="conversations-heading">Conversations</h2>
-      <ul class="list">
-        @for (membership of conversations(); track membership.conversationId) {
+      <ul class="list conversations">
+        @for (row of rows(); track row.conversation.id) {
           <li>
-            <a [routerLink]="['/chat', membership.conversationId]" routerLinkActive="active"
-              >{{ membership.conversation?.name ?? membership.conversationId }}
-              @if (memberships.muted(membership.conversationId)) {
-                <span class="mark" role="img" aria-label="muted">🔕</span>
+            <a
+              [routerLink]="['/chat', row.conversation.id]"
+              routerLinkActive="active"
+              [class.unread]="row.conversation.unreadCount > 0"
+            >
+              <span class="conversation-line">
+                <span class="conversation-name">{{ row.conversation.name }}</span>
+                @if (memberships.muted(row.conversation.id)) {
+                  <span class="mark" role="img" aria-label="muted">🔕</span>
+                }
+                @if (row.conversation.mentionCount > 0) {
+                  <span class="mention-mark" role="img" aria-label="mentioned">&#64;</span>
+                }
+                @if (row.conversation.unreadCount > 0) {
+                  <span
+                    class="badge"
+                    role="img"
+                    [attr.aria-label]="row.conversation.unreadCount + ' unread'"
+                    >{{ row.conversation.unreadCount }}</span
+                  >
+                }
+              </span>
+              @if (row.typing) {
+                <span class="preview typing">{{ row.typing }}</span>
+              } @else if (row.preview; as preview) {
+                <span class="preview"
+                  ><span class="preview-text"
+                    ><span class="preview-author">{{ preview.author }}:</span>
+                    {{ preview.text }}</span
+                  >
+                  <time [attr.datetime]="row.conversation.lastMessage?.createdAt">{{
+                    row.conversation.lastMessage?.createdAt | relativeTime: now()
+                  }}</time></span
+                >
               }
             </a>
           </li>
@@ -33,6 +84,11 @@ import { resubscribing } from './resubscribing';
           <li class="hint">No conversation yet: pick people below to start one.</li>
         }
       </ul>
+      @if (nextToken()) {
+        <button type="button" class="link" [disabled]="loadingMore()" (click)="loadMore()">
+          Show more conversations
+        </button>
+      }
     </section>
   `,
 })
@@ -42,85 +98,131 @@ export class ConversationList implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
   private readonly connection = inject(Connection);
   protected readonly memberships = inject(Memberships);
-  private stopFollowingConversations?: () => void;
-  /** Follows my conversations again, from where the list has got to; set once the list is watched. */
-  private followAgain: () => void = () => undefined;
-  private readonly liveConversations = resubscribing(() => this.followAgain());
+  private readonly typing = typingFeed();
+  private list?: QueryRef<MyConversations, ConversationListQueryVariables>;
+  private refreshing?: ReturnType<typeof setTimeout>;
+  private readonly liveUnread = resubscribing(() => this.followUnread());
+  private readonly liveJoined = resubscribing(() => this.followJoined());
+  private stopFollowingUnread?: () => void;
+  private stopFollowingJoined?: () => void;
 
-  protected readonly conversations = signal<Membership[]>([]);
+  private readonly known = signal<ConversationSummary[]>([]);
+  protected readonly nextToken = signal<string | null>(null);
+  protected readonly loadingMore = signal(false);
+  protected readonly now = signal(new Date());
+  protected readonly rows = computed(() =>
+    byActivity(this.known()).map((conversation) => ({
+      conversation,
+      typing: this.connection.online()
+        ? typingText(conversation.typing, this.session.userId())
+        : '',
+      preview:
+        conversation.lastMessage && previewOf(conversation.lastMessage, this.session.userId()),
+    })),
+  );
+
+  constructor() {
+    effect(() => this.typing.follow(this.rows().map((row) => row.conversation.id)));
+  }
 
   ngOnInit(): void {
     this.watchConversations();
     this.memberships.refresh();
+    const ticking = setInterval(() => this.now.set(new Date()), 30_000);
+    this.destroyRef.onDestroy(() => {
+      clearInterval(ticking);
+      clearTimeout(this.refreshing);
+    });
+  }
+
+  protected async loadMore(): Promise<void> {
+    const after = this.nextToken();
+    if (!after || !this.list || this.loadingMore()) {
+      return;
+    }
+    this.loadingMore.set(true);
+    try {
+      await this.list.fetchMore({ variables: { after } });
+    } catch {
+      // Offline, or the server is away: the button stays, to try again.
+    } finally {
+      this.loadingMore.set(false);
+    }
   }
 
   private watchConversations(): void {
-    const mine = this.apollo.watchQuery({
-      query: GetUserConversationConnectionThroughUserDocument,
+    this.list = this.apollo.watchQuery({
+      query: ConversationListDocument,
       variables: { first: MY_CONVERSATIONS_SHOWN },
       fetchPolicy: 'cache-and-network',
     });
-    let known = false;
-    // After the newest conversation I know of; before the first when my list, from the server or as
-    // the cache kept an earlier answer, has none; from now when no list is known.
-    const resumePoint = () => this.conversations()[0]?.conversationId ?? (known ? '' : null);
-    mine.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((result) => {
+    this.list.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe((result) => {
       if (!result.error || result.data !== undefined) {
-        const data = result.data as MyConversations | undefined;
-        this.conversations.set(
-          (data?.me?.conversations?.userConversations ?? []).filter(
-            (membership): membership is Membership => membership?.userId === this.session.userId(),
-          ),
-        );
-        if (data?.me) {
-          known = true;
-        }
-      }
-      if (!result.loading && !this.stopFollowingConversations) {
-        // Followed from what the answer holds, so that a conversation started meanwhile is not missed.
-        this.followConversations(mine, resumePoint());
+        // Without data, offline or with the server away, what the cache had stays on screen.
+        const page = (result.data as MyConversations | undefined)?.conversationList;
+        this.known.set(page?.conversations ?? []);
+        this.nextToken.set(page?.nextToken ?? null);
       }
     });
-    this.followAgain = () => this.followConversations(mine, resumePoint());
-    this.connection.afterEachReconnect(() => this.followAgain(), this.destroyRef);
+    this.followUnread();
+    this.followJoined();
+    // What changed while the connection was lost is in the list when it comes anew.
+    this.connection.afterEachReconnect(() => this.refreshSoon(), this.destroyRef);
+  }
+
+  /** Receives my counts as they change; a change that is not my reading makes the list come anew. */
+  private followUnread(): void {
+    this.stopFollowingUnread?.();
+    this.stopFollowingUnread = this.list?.subscribeToMore({
+      document: SubscribeToUnreadChangesDocument,
+      updateQuery: (previous, { subscriptionData }) => {
+        this.liveUnread.received();
+        const list = previous as MyConversations;
+        const change = subscriptionData.data.subscribeToUnreadChanges;
+        if (!change || !list?.conversationList) {
+          // The list has not come yet, and will hold the counts as they are when it does.
+          return list;
+        }
+        const known = list.conversationList.conversations.find(
+          (conversation) => conversation.id === change.conversationId,
+        );
+        // Something was written, edited or deleted there: its newest message may have changed.
+        if (!known || known.lastReadMessageId === change.lastReadMessageId) {
+          this.refreshSoon();
+        }
+        return withUnreadChange(list, change);
+      },
+      onError: (error) => this.liveUnread.failed(error),
+    });
   }
 
   /**
-   * Receives my new conversations live, first those I joined after {@code after} (all of them when it
-   * is empty); from now on when it is null.
+   * Receives the conversations I join, started by me or by others, and lists them; who I share
+   * conversations with is read anew too.
    */
-  private followConversations(mine: QueryRef<MyConversations>, after: string | null): void {
-    this.stopFollowingConversations?.();
-    this.stopFollowingConversations = mine.subscribeToMore({
+  private followJoined(): void {
+    this.stopFollowingJoined?.();
+    this.stopFollowingJoined = this.list?.subscribeToMore({
       document: SubscribeToNewUCsDocument,
-      variables:
-        after === null
-          ? { userId: this.session.userId() }
-          : { userId: this.session.userId(), after },
+      variables: { userId: this.session.userId() },
       updateQuery: (previous, { subscriptionData }) => {
-        this.liveConversations.received();
-        const data = previous as MyConversations;
+        this.liveJoined.received();
+        const list = previous as MyConversations;
         const membership = subscriptionData.data.subscribeToNewUCs;
-        const memberships = data.me?.conversations?.userConversations ?? [];
-        if (
-          !data.me ||
-          !membership ||
-          memberships.some((known) => known?.conversationId === membership.conversationId)
-        ) {
-          return data;
+        if (membership && !(list && lists(list, membership.conversationId))) {
+          this.refreshSoon();
+          this.memberships.refresh();
         }
-        return {
-          me: {
-            ...data.me,
-            conversations: {
-              __typename: 'UserConverstationsConnection',
-              nextToken: data.me.conversations?.nextToken ?? null,
-              userConversations: [membership, ...memberships],
-            },
-          },
-        };
+        return list;
       },
-      onError: (error) => this.liveConversations.failed(error),
+      onError: (error) => this.liveJoined.failed(error),
     });
+  }
+
+  private refreshSoon(): void {
+    this.refreshing ??= setTimeout(() => {
+      this.refreshing = undefined;
+      this.list?.refetch().catch(() => undefined);
+    }, REFRESH_DELAY_MS);
   }
 }

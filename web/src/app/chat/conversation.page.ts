@@ -2,7 +2,9 @@ import {
   Component,
   DestroyRef,
   afterEveryRender,
+  afterNextRender,
   ElementRef,
+  Injector,
   OnInit,
   computed,
   inject,
@@ -17,9 +19,25 @@ import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
 import { Session } from '../auth/session';
-import { GetUserConversationConnectionThroughUserDocument } from './conversations.generated';
+import { Connection } from '../graphql/connection';
+import { MembersPresence } from '../presence/members-presence';
+import { MarkReadDocument } from '../reading/reading.generated';
+import { ReadAtOpening, firstUnread } from '../reading/new-messages';
+import { ReadMarker } from '../reading/read-marker';
+import { readReceipts } from '../reading/read-receipts';
+import { SeenMessages, SeenWhenShown } from '../reading/seen-messages';
+import { seenByLine } from '../reading/seen-by';
+import { TypingSignal } from '../typing/typing-signal';
+import { typingText } from '../typing/typing-text';
+import { SetTypingDocument } from '../typing/typing.generated';
+import { ConversationListDocument } from './conversations.generated';
 import { MessagesQuery, liveMessages } from './live-messages';
-import { MY_CONVERSATIONS_SHOWN, MyConversations } from './my-conversations';
+import {
+  ConversationSummary,
+  MY_CONVERSATIONS_SHOWN,
+  MyConversations,
+  withArrival,
+} from './my-conversations';
 import { newMessageId } from './message-id';
 import {
   GetConversationMessagesDocument,
@@ -47,20 +65,34 @@ const HIGHLIGHT_MS = 2_000;
  * One conversation: its 10 newest messages, older ones 10 at a time when scrolled to the top, and
  * everything that happens to them live; a box to send, reply and edit. Sent messages show at once
  * with a gray check, green once stored; changes show at once too, and wait in the outbox like
- * messages until the server has them.
+ * messages until the server has them. What I had not read when I opened it follows a "New
+ * messages" divider, and my read marker moves as I see messages; who types shows under them, who
+ * has seen my latest under it, and whether the others are there in the header.
  */
 @Component({
   selector: 'app-conversation',
-  imports: [Compose, ConversationMenu, FormsModule, MessageView, RouterLink],
+  imports: [
+    Compose,
+    ConversationMenu,
+    FormsModule,
+    MembersPresence,
+    MessageView,
+    RouterLink,
+    SeenWhenShown,
+  ],
+  providers: [SeenMessages],
   templateUrl: './conversation.page.html',
 })
 export class ConversationPage implements OnInit {
   private readonly apollo = inject(Apollo);
   private readonly session = inject(Session);
   private readonly destroyRef = inject(DestroyRef);
+  private readonly injector = inject(Injector);
   private readonly outbox = inject(Outbox);
   private readonly analytics = inject(Analytics);
   private readonly memberships = inject(Memberships);
+  private readonly connection = inject(Connection);
+  private readonly seenMessages = inject(SeenMessages);
 
   readonly conversationId = input.required<string>();
   private readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
@@ -76,7 +108,16 @@ export class ConversationPage implements OnInit {
   protected readonly messages = computed(() => withWaiting(this.newestFirst(), this.waiting()));
   protected readonly refusals = computed(() => refusalsOf(this.waiting()));
   protected readonly nextToken = signal<string | null>(null);
-  protected readonly name = signal('');
+  /** The conversation as my conversation list, kept in the cache by the side bar, has it. */
+  private readonly summary = signal<ConversationSummary | undefined>(undefined);
+  protected readonly name = computed(() => this.summary()?.name ?? '');
+  protected readonly typing = computed(() =>
+    this.connection.online() ? typingText(this.summary()?.typing, this.me()) : '',
+  );
+  protected readonly others = computed(() => this.memberships.othersIn(this.conversationId()));
+  /** The message the "New messages" divider goes before, placed once the conversation opened. */
+  protected readonly firstUnread = signal<string | null>(null);
+  protected readonly seenBy = computed(() => seenByLine(this.messages(), this.me()));
   protected readonly loadingOlder = signal(false);
   protected readonly me = this.session.userId;
   protected readonly admin = this.session.admin;
@@ -112,12 +153,49 @@ export class ConversationPage implements OnInit {
     () => this.query,
     this.conversationId,
     () => this.resumePoint(),
-    { memberAdded: () => this.memberships.refresh() },
+    {
+      memberAdded: () => this.memberships.refresh(),
+      messageCreated: (message) => this.showInList(message),
+    },
   );
+  private readonly receipts = readReceipts(() => this.query, this.conversationId);
   private readonly readingPosition = new ReadingPosition(() => this.scroller().nativeElement);
+  /** Where I had read to when I opened the conversation; known once the list has it. */
+  private readAtOpening?: ReadAtOpening;
+  private dividerPlaced = false;
+  private readonly readMarker = new ReadMarker((messageId) =>
+    firstValueFrom(
+      this.apollo.mutate({
+        mutation: MarkReadDocument,
+        variables: { conversationId: this.conversationId(), messageId },
+      }),
+    ),
+  );
+  private readonly typingSignal = new TypingSignal((typing) =>
+    firstValueFrom(
+      this.apollo.mutate({
+        mutation: SetTypingDocument,
+        variables: { conversationId: this.conversationId(), typing },
+        // The answer may count me among the typists, which I am not shown.
+        fetchPolicy: 'no-cache',
+      }),
+    ).catch(() => {
+      // Offline, or the server is away: it forgets a typist by itself.
+    }),
+  );
 
   constructor() {
     afterEveryRender({ write: () => this.keepReadingPosition() });
+    this.seenMessages.seen = (message) => {
+      if (message.isSent && message.timelinePosition) {
+        this.readMarker.seen(message);
+      }
+    };
+    this.connection.afterEachReconnect(() => this.readMarker.retry(), this.destroyRef);
+    this.destroyRef.onDestroy(() => {
+      this.readMarker.flush();
+      this.typingSignal.stopped();
+    });
   }
 
   ngOnInit(): void {
@@ -143,30 +221,80 @@ export class ConversationPage implements OnInit {
         // Live messages are followed from the newest one the answer holds, so that one posted
         // between the answer and the subscription is not missed.
         this.live.start();
+        this.receipts.start();
+        this.placeDivider();
       }
     });
-    this.showName();
+    this.watchSummary();
     const ticking = setInterval(() => this.now.set(new Date()), 30_000);
     this.destroyRef.onDestroy(() => clearInterval(ticking));
   }
 
-  /** Names the conversation as my conversation list, kept in the cache by the side bar, has it. */
-  private showName(): void {
+  /** Follows the conversation as my conversation list, kept in the cache by the side bar, has it. */
+  private watchSummary(): void {
     this.apollo
       .watchQuery({
-        query: GetUserConversationConnectionThroughUserDocument,
+        query: ConversationListDocument,
         variables: { first: MY_CONVERSATIONS_SHOWN },
         fetchPolicy: 'cache-only',
       })
       .valueChanges.pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe((result) => {
-        const memberships =
-          (result.data as MyConversations | undefined)?.me?.conversations?.userConversations ?? [];
-        const open = memberships.find(
-          (membership) => membership?.conversationId === this.conversationId(),
+        const conversations =
+          (result.data as MyConversations | undefined)?.conversationList?.conversations ?? [];
+        const open = conversations.find(
+          (conversation) => conversation.id === this.conversationId(),
         );
-        this.name.set(open?.conversation?.name ?? '');
+        this.summary.set(open);
+        if (open && !this.readAtOpening) {
+          this.readAtOpening = {
+            lastReadMessageId: open.lastReadMessageId,
+            unreadCount: open.unreadCount,
+          };
+          this.placeDivider();
+        }
       });
+  }
+
+  /**
+   * Places the "New messages" divider, once, where what I had not read when I opened the
+   * conversation starts, and brings it on screen; from then on it stays there, however I read.
+   */
+  private placeDivider(): void {
+    if (this.dividerPlaced || !this.readAtOpening || !this.newestPageKnown) {
+      return;
+    }
+    this.dividerPlaced = true;
+    const first = firstUnread(this.messages(), this.readAtOpening, this.me());
+    this.firstUnread.set(first);
+    if (first) {
+      afterNextRender(
+        () => {
+          document.getElementById('new-messages')?.scrollIntoView({ block: 'start' });
+          this.readingPosition.scrolled();
+        },
+        { injector: this.injector },
+      );
+    }
+  }
+
+  /** A message written here is the conversation's newest in my list, which it moves to the top. */
+  private showInList(message: Message): void {
+    queueMicrotask(() =>
+      this.apollo.client.cache.updateQuery(
+        { query: ConversationListDocument, variables: { first: MY_CONVERSATIONS_SHOWN } },
+        (list) => list && withArrival(list, this.conversationId(), message),
+      ),
+    );
+  }
+
+  /** The box's draft changed: whether I am writing a new message in it. */
+  protected drafting(writing: boolean): void {
+    if (writing) {
+      this.typingSignal.typed();
+    } else {
+      this.typingSignal.stopped();
+    }
   }
 
   /**
@@ -213,6 +341,7 @@ export class ConversationPage implements OnInit {
   protected send(content: string): void {
     const replyTo = this.replyingTo();
     this.replyingTo.set(null);
+    this.typingSignal.stopped();
     this.readingPosition.followNewest();
     this.outbox.add({
       id: newMessageId(),

@@ -35,11 +35,15 @@ class Conversation {
   readonly query = new FakeQuery();
   resumePoint: string | null = '2';
   membersAdded = 0;
+  readonly created: string[] = [];
   readonly live = liveMessages(
     () => this.query as unknown as MessagesQuery,
     () => 'c1',
     () => this.resumePoint,
-    { memberAdded: () => this.membersAdded++ },
+    {
+      memberAdded: () => this.membersAdded++,
+      messageCreated: (message) => this.created.push(message.id),
+    },
   );
 }
 
@@ -99,6 +103,17 @@ describe('liveMessages', () => {
       arrived(timelineEvent('2', 'MESSAGE_CREATED', message('m2')), page(message('m2'))),
     ).toEqual(page(message('m2')));
     expect(arrived(null, page(message('m2')))).toEqual(page(message('m2')));
+  });
+
+  it('tells the screen of a message written, not of one edited', () => {
+    const conversation = TestBed.createComponent(Conversation).componentInstance;
+    conversation.live.start();
+    const arrived = received(conversation.query.followed[0]);
+
+    arrived(timelineEvent('3', 'MESSAGE_CREATED', message('m3')), page(message('m2')));
+    arrived(timelineEvent('4', 'MESSAGE_EDITED', message('m3')), page(message('m3')));
+
+    expect(conversation.created).toEqual(['m3']);
   });
 
   it('shows an edited message as it is now, where it was', () => {

@@ -6,7 +6,7 @@ import {
   GetConversationMessagesQueryVariables,
   SubscribeToConversationEventsDocument,
 } from './messages.generated';
-import { laterPosition, withEvent } from './messages';
+import { Message, laterPosition, withEvent } from './messages';
 import { resubscribing } from './resubscribing';
 
 /** The watched page of a conversation's messages that live events change. */
@@ -25,6 +25,8 @@ export interface LiveMessages {
 export interface LiveEventHandlers {
   /** A member joined the conversation. */
   memberAdded?(): void;
+  /** A message was written in the conversation. */
+  messageCreated?(message: Message): void;
 }
 
 /**
@@ -64,6 +66,9 @@ export function liveMessages(
         lastReceived = laterPosition(lastReceived, event.position);
         if (event.kind === 'MEMBER_ADDED') {
           handlers.memberAdded?.();
+        }
+        if (event.kind === 'MESSAGE_CREATED' && event.message) {
+          handlers.messageCreated?.(event.message);
         }
         return withEvent(page, event);
       },

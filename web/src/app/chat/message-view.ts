@@ -49,6 +49,8 @@ export class MessageView {
   readonly admin = input(false);
   readonly refusal = input<Refusal>();
   readonly now = input.required<Date>();
+  /** "Seen by …", under my latest message that others have read. */
+  readonly seenBy = input<string>();
   readonly action = output<MessageAction>();
 
   private readonly actions = viewChild<Menu>('actions');

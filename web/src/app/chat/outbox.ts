@@ -247,6 +247,7 @@ export function asMessage(message: OutgoingMessage): Message {
     mentions: [],
     reactions: [],
     replyTo: message.replyTo ?? null,
+    seenBy: { __typename: 'SeenBy', count: 0, users: [] },
   };
 }
 

@@ -1,4 +1,14 @@
-import { Component, DestroyRef, OnInit, computed, inject, signal } from '@angular/core';
+import {
+  Component,
+  DestroyRef,
+  Injector,
+  OnInit,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
@@ -7,7 +17,10 @@ import { Apollo } from 'apollo-angular';
 import { filter, firstValueFrom } from 'rxjs';
 import { Analytics } from '../analytics/analytics';
 import { Session } from '../auth/session';
+import { Connection } from '../graphql/connection';
+import { PresenceMark } from '../presence/presence-mark';
 import { Blocking } from '../safety/blocking';
+import { Memberships } from '../safety/memberships';
 import { Menu, MenuItem } from '../ui/menu';
 import {
   CreateConversationDocument,
@@ -21,13 +34,17 @@ import {
 
 type User = NonNullable<NonNullable<GetAllUsersQuery['allUser']>[number]>;
 
+/** How many people the list shows. */
+export const PEOPLE_SHOWN = 100;
+
 /**
- * Everyone I can start a conversation with, new users shown live, and the form to start one; each
- * person's menu blocks or unblocks them.
+ * Everyone I can start a conversation with, new users shown live, whether those I share a
+ * conversation with are there, and the form to start one; each person's menu blocks or unblocks
+ * them.
  */
 @Component({
   selector: 'app-people',
-  imports: [FormsModule, Menu, MenuItem],
+  imports: [FormsModule, Menu, MenuItem, PresenceMark],
   providers: [Blocking],
   template: `
     <section aria-labelledby="users-heading">
@@ -43,6 +60,7 @@ type User = NonNullable<NonNullable<GetAllUsersQuery['allUser']>[number]>;
               />
               {{ user.username }}</label
             >
+            <app-presence-mark [presence]="user.presence" [now]="now()" />
             @if (blocking.blocked().has(user.id)) {
               <span class="mark">blocked</span>
             }
@@ -74,7 +92,10 @@ export class People implements OnInit {
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
   private readonly analytics = inject(Analytics);
+  private readonly connection = inject(Connection);
   protected readonly blocking = inject(Blocking);
+  private readonly memberships = inject(Memberships);
+  private readonly injector = inject(Injector);
 
   private readonly users = signal<User[]>([]);
   protected readonly picked = signal<Set<string>>(new Set());
@@ -90,6 +111,7 @@ export class People implements OnInit {
       .join(', '),
   );
   protected name = '';
+  protected readonly now = signal(new Date());
 
   ngOnInit(): void {
     this.register().catch((error) => {
@@ -99,6 +121,8 @@ export class People implements OnInit {
       // Otherwise offline, or the server is away: registering is tried again on the next visit.
     });
     this.watchUsers();
+    const ticking = setInterval(() => this.now.set(new Date()), 30_000);
+    this.destroyRef.onDestroy(() => clearInterval(ticking));
   }
 
   protected toggle(userId: string): void {
@@ -167,7 +191,7 @@ export class People implements OnInit {
   private watchUsers(): void {
     const users = this.apollo.watchQuery({
       query: GetAllUsersDocument,
-      variables: { first: 100 },
+      variables: { first: PEOPLE_SHOWN },
       fetchPolicy: 'cache-and-network',
     });
     users.valueChanges
@@ -182,6 +206,24 @@ export class People implements OnInit {
           ),
         ),
       );
+    // The server tells whether someone is there only to those who share a conversation with them:
+    // someone I came to share one with, shown as unknown, is asked for anew.
+    effect(
+      () => {
+        const sharedWith = this.memberships.sharedWith().split(' ');
+        untracked(() => {
+          if (this.users().some((user) => !user.presence && sharedWith.includes(user.id))) {
+            users.refetch().catch(() => undefined);
+          }
+        });
+      },
+      { injector: this.injector },
+    );
+    // Who is there changed while the connection was lost: the list comes anew, exact again.
+    this.connection.afterEachReconnect(
+      () => users.refetch().catch(() => undefined),
+      this.destroyRef,
+    );
     users.subscribeToMore({
       document: SubscribeToNewUsersDocument,
       updateQuery: (previous, { subscriptionData }) => {
@@ -194,7 +236,8 @@ export class People implements OnInit {
         const known = data.allUser ?? [];
         return !user || known.some((existing) => existing?.id === user.id)
           ? data
-          : { allUser: [...known, user] };
+          : // New, they share no conversation with me, and so show no presence.
+            { allUser: [...known, { ...user, presence: null }] };
       },
     });
   }

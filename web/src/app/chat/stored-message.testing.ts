@@ -19,6 +19,7 @@ export function storedMessage(id: string, sender = { id: 'u1', username: 'alice'
     mentions: [],
     reactions: [],
     replyTo: null,
+    seenBy: { __typename: 'SeenBy', count: 0, users: [] },
   };
 }
 

@@ -1,4 +1,4 @@
-import { mergeMessagePages } from './cache';
+import { mergeConversationPages, mergeMessagePages } from './cache';
 
 const ref = (id: string) => ({ __ref: `Message:${id}` });
 
@@ -40,5 +40,34 @@ describe('mergeMessagePages', () => {
     );
 
     expect(merged).toEqual({ nextToken: 't26', messages: [ref('35'), ref('34'), ref('26')] });
+  });
+});
+
+describe('mergeConversationPages', () => {
+  const conversation = (id: string) => ({ __ref: `Conversation:${id}` });
+
+  it('adds the conversations of a further page not listed yet, with its nextToken', () => {
+    const merged = mergeConversationPages(
+      { nextToken: 't1', conversations: [conversation('c3'), conversation('c2')] },
+      { nextToken: 't2', conversations: [conversation('c2'), conversation('c1')] },
+      true,
+    );
+
+    expect(merged).toEqual({
+      nextToken: 't2',
+      conversations: [conversation('c3'), conversation('c2'), conversation('c1')],
+    });
+  });
+
+  it('starts again from the first page fetched anew', () => {
+    const first = { nextToken: 't9', conversations: [conversation('c1'), conversation('c3')] };
+
+    expect(
+      mergeConversationPages(
+        { nextToken: null, conversations: [conversation('c3'), conversation('c2')] },
+        first,
+        false,
+      ),
+    ).toEqual(first);
   });
 });

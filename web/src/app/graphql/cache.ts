@@ -9,10 +9,18 @@ interface MessagePage {
   messages?: (Reference | null)[] | null;
 }
 
+interface ConversationPage {
+  nextToken?: string | null;
+  conversations?: Reference[];
+}
+
 /**
  * How the cache keeps a conversation's messages: one list per conversation, newest first, that
  * pages reached with nextToken extend at the old end, and refetches of the newest page refresh at
- * the new end, each message once and with no gap.
+ * the new end, each message once and with no gap. My conversation list is one list too, that
+ * further pages extend. What exists once per user (my unread total, my settings) is one object
+ * whichever field brings it, each conversation's typists are one object however they come, and so
+ * is each user's presence.
  */
 export const cacheTypePolicies: TypePolicies = {
   Query: {
@@ -23,9 +31,39 @@ export const cacheTypePolicies: TypePolicies = {
           return mergeMessagePages(existing, incoming, Boolean(args?.['after']));
         },
       },
+      conversationList: {
+        keyArgs: false,
+        merge(existing: ConversationPage | undefined, incoming: ConversationPage, { args }) {
+          return mergeConversationPages(existing, incoming, Boolean(args?.['after']));
+        },
+      },
     },
   },
+  UnreadTotal: { keyFields: [] },
+  Settings: { keyFields: [] },
+  TypingState: { keyFields: ['conversationId'] },
+  Presence: { keyFields: ['user', ['id']] },
 };
+
+/**
+ * My conversations once {@code incoming} is in: a further page adds those not listed yet; the
+ * first page, fetched again, starts the list anew, as activity may have reordered all of it.
+ */
+export function mergeConversationPages(
+  existing: ConversationPage | undefined,
+  incoming: ConversationPage,
+  further: boolean,
+): ConversationPage {
+  if (!existing || !further) {
+    return incoming;
+  }
+  const known = existing.conversations ?? [];
+  const listed = new Set(known.map((conversation) => conversation.__ref));
+  const fresh = (incoming.conversations ?? []).filter(
+    (conversation) => !listed.has(conversation.__ref),
+  );
+  return { ...existing, nextToken: incoming.nextToken, conversations: [...known, ...fresh] };
+}
 
 export function mergeMessagePages(
   existing: MessagePage | undefined,

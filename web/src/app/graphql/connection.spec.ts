@@ -1,3 +1,4 @@
+import { DestroyRef } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Connection } from './connection';
 
@@ -33,5 +34,33 @@ describe('Connection', () => {
 
     expect(connection.online()).toBe(false);
     dispatchEvent(new Event('online'));
+  });
+});
+
+describe('Connection catching up', () => {
+  let connection: Connection;
+  let catchUps: number;
+
+  beforeEach(() => {
+    TestBed.resetTestingModule();
+    connection = TestBed.inject(Connection);
+    catchUps = 0;
+    connection.afterEachReconnect(() => catchUps++, TestBed.inject(DestroyRef));
+  });
+
+  it('catches up each time the real-time connection opens again', () => {
+    connection.socketOpened();
+    expect(catchUps).toBe(0);
+
+    connection.socketClosed(1006);
+    connection.socketOpened();
+    expect(catchUps).toBe(1);
+  });
+
+  it('catches up when the real-time connection first opens after it could not', () => {
+    connection.socketClosed(1006);
+    connection.socketOpened();
+
+    expect(catchUps).toBe(1);
   });
 });

@@ -14,6 +14,9 @@ export class Connection {
 
   private openedBefore = false;
 
+  /** Whether the real-time connection could not open before it first did, as when offline. */
+  private failedBeforeOpening = false;
+
   private readonly reconnectListeners = new Set<() => void>();
 
   readonly online = computed(() => this.network() && !this.socketLost());
@@ -23,7 +26,10 @@ export class Connection {
     addEventListener('offline', () => this.network.set(false));
   }
 
-  /** Runs {@code catchUp} each time the real-time connection opens again after it was lost. */
+  /**
+   * Runs {@code catchUp} each time the real-time connection opens again after it was lost, and when
+   * it first opens after it could not, as for an app that started offline.
+   */
   afterEachReconnect(catchUp: () => void, destroyRef: DestroyRef): void {
     this.reconnectListeners.add(catchUp);
     destroyRef.onDestroy(() => this.reconnectListeners.delete(catchUp));
@@ -31,7 +37,7 @@ export class Connection {
 
   socketOpened(): void {
     this.socketLost.set(false);
-    if (this.openedBefore) {
+    if (this.openedBefore || this.failedBeforeOpening) {
       this.reconnectListeners.forEach((catchUp) => catchUp());
     }
     this.openedBefore = true;
@@ -43,5 +49,6 @@ export class Connection {
    */
   socketClosed(code: number | undefined): void {
     this.socketLost.set(code !== NORMAL_CLOSURE);
+    this.failedBeforeOpening ||= !this.openedBefore && code !== NORMAL_CLOSURE;
   }
 }

@@ -38,6 +38,12 @@ export class Memberships {
     const known = this.known();
     return known.userId === this.session.userId() ? known.memberships : new Map();
   });
+  /** The ids of the people I share a conversation with, in order, one string. */
+  readonly sharedWith = computed(() =>
+    [...new Set([...this.mine().values()].flatMap(({ others }) => others.map(({ id }) => id)))]
+      .sort()
+      .join(' '),
+  );
   /** Counts the mutings and unmutings, so that an answer read before one does not undo it. */
   private changes = 0;
 
