@@ -48,7 +48,11 @@ final class UnreadReaders implements AutoCloseable {
         List<GraphQlSocket> devices = new ArrayList<>();
         for (int r = 0; r < count; r++) {
             int reader = r;
-            GraphQlSocket device = GraphQlSocket.observing(server.webSocketUri(), readers.get(r), CHANGES, (subscriber, data) -> heard.incrementAndGet(reader));
+            GraphQlSocket device = GraphQlSocket.observing(
+                    server.webSocketUri(),
+                    readers.get(r),
+                    CHANGES,
+                    (subscriber, data) -> heard.incrementAndGet(reader));
             device.subscribe("", 0);
             devices.add(device);
         }

@@ -110,16 +110,14 @@ final class UnreadScenario {
         AtomicReference<CountDownLatch> heard = new AtomicReference<>(new CountDownLatch(1));
         Samples reached = new Samples(2 * changes);
         AtomicReference<Samples> recording = new AtomicReference<>(new Samples(1));
-        GraphQlSocket device =
-                GraphQlSocket.observing(server.webSocketUri(), reader, CHANGES, (subscriber, data) -> {
-                    Long sentAt = pending.remove(data.path("subscribeToUnreadChanges")
-                            .path("conversationId")
-                            .asString());
-                    if (sentAt != null) {
-                        recording.get().add(System.nanoTime() - sentAt);
-                        heard.get().countDown();
-                    }
-                });
+        GraphQlSocket device = GraphQlSocket.observing(server.webSocketUri(), reader, CHANGES, (subscriber, data) -> {
+            Long sentAt = pending.remove(
+                    data.path("subscribeToUnreadChanges").path("conversationId").asString());
+            if (sentAt != null) {
+                recording.get().add(System.nanoTime() - sentAt);
+                heard.get().countDown();
+            }
+        });
         try {
             device.subscribe("", 0);
             String probe = conversations.get(0);
