@@ -1,5 +1,6 @@
 package io.chatql.presence;
 
+import io.chatql.live.EventFollowing;
 import io.chatql.live.LiveEvents;
 import io.chatql.system.BlockingWork;
 import java.time.Clock;
@@ -11,10 +12,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
-import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -28,7 +27,7 @@ import reactor.core.publisher.Sinks;
  * Changes are delivered in the order they happened.
  */
 @Component
-public class PresenceDirectory implements SmartLifecycle {
+public class PresenceDirectory extends EventFollowing {
 
     private static final Logger LOG = LoggerFactory.getLogger(PresenceDirectory.class);
 
@@ -49,10 +48,6 @@ public class PresenceDirectory implements SmartLifecycle {
 
     private final Sinks.Many<ClusterPresence.StatusChange> changes =
             Sinks.many().unicast().onBackpressureBuffer();
-
-    private final Disposable.Composite following = Disposables.composite();
-
-    private volatile boolean running;
 
     PresenceDirectory(
             PresenceProperties properties,
@@ -141,23 +136,11 @@ public class PresenceDirectory implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    protected void follow(Disposable.Composite following) {
         following.add(changes.asFlux().concatMap(this::delivered).subscribe(events::deliverOnThisNode));
         following.add(events.stream(UserConnectionChanged.class).subscribe(this::connectionChanged));
         following.add(events.stream(NodeHeartbeat.class).subscribe(this::heartbeat));
         following.add(events.stream(AwayReported.class).subscribe(this::awayReported));
         following.add(Flux.interval(TICK, TICK).subscribe(tick -> tick()));
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        following.dispose();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

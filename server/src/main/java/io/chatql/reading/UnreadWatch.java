@@ -2,6 +2,7 @@ package io.chatql.reading;
 
 import io.chatql.conversation.MembershipCreated;
 import io.chatql.conversation.MembershipMuted;
+import io.chatql.live.EventFollowing;
 import io.chatql.live.LiveEvent;
 import io.chatql.live.LiveEvents;
 import io.chatql.message.Message;
@@ -18,10 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
-import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
@@ -40,7 +39,7 @@ import reactor.util.concurrent.Queues;
  * never on the thread that committed them: a post is not slowed by its readers.
  */
 @Component
-class UnreadWatch implements SmartLifecycle {
+class UnreadWatch extends EventFollowing {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnreadWatch.class);
 
@@ -64,10 +63,6 @@ class UnreadWatch implements SmartLifecycle {
     /** Followers still reading their first counts, who keep every new message meanwhile. */
     private final Set<Follower> starting = ConcurrentHashMap.newKeySet();
 
-    private final Disposable.Composite following = Disposables.composite();
-
-    private volatile boolean running;
-
     UnreadWatch(LiveEvents events, ReadingRepository repository, BlockingWork blocking) {
         this.events = events;
         this.repository = repository;
@@ -81,8 +76,8 @@ class UnreadWatch implements SmartLifecycle {
     Flux<UnreadChange> changesOf(String userId) {
         return Flux.defer(() -> {
             Follower follower = new Follower(userId);
-            counting.schedule(() -> follow(follower));
-            return follower.changes.asFlux().doFinally(signal -> counting.schedule(() -> unfollow(follower)));
+            counting.schedule(() -> startFollowing(follower));
+            return follower.changes.asFlux().doFinally(signal -> counting.schedule(() -> stopFollowing(follower)));
         });
     }
 
@@ -92,7 +87,7 @@ class UnreadWatch implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    protected void follow(Disposable.Composite following) {
         following.add(events(
                         MessageCreated.class,
                         created -> interested(created.message().conversationId()))
@@ -113,19 +108,12 @@ class UnreadWatch implements SmartLifecycle {
                         muted -> byUser.containsKey(muted.membership().userId()))
                 .subscribe(muted -> recount(
                         byUser, muted.membership().userId(), muted.membership().conversationId())));
-        running = true;
     }
 
     @Override
     public void stop() {
-        running = false;
-        following.dispose();
+        super.stop();
         counting.dispose();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 
     /**
@@ -148,7 +136,7 @@ class UnreadWatch implements SmartLifecycle {
         return !starting.isEmpty() || byConversation.containsKey(conversationId);
     }
 
-    private void follow(Follower follower) {
+    private void startFollowing(Follower follower) {
         byUser.computeIfAbsent(follower.userId, id -> ConcurrentHashMap.newKeySet())
                 .add(follower);
         starting.add(follower);
@@ -157,7 +145,7 @@ class UnreadWatch implements SmartLifecycle {
                 .subscribe(follower::started, follower::failed);
     }
 
-    private void unfollow(Follower follower) {
+    private void stopFollowing(Follower follower) {
         starting.remove(follower);
         remove(byUser, follower.userId, follower);
         follower.states.keySet().forEach(conversationId -> remove(byConversation, conversationId, follower));

@@ -1,14 +1,13 @@
 package io.chatql.typing;
 
+import io.chatql.live.EventFollowing;
 import io.chatql.live.LiveEvents;
 import io.chatql.presence.LastConnectionClosed;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
-import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 
 /**
@@ -18,7 +17,7 @@ import reactor.core.publisher.Flux;
  * database.
  */
 @Component
-class Typing implements SmartLifecycle {
+class Typing extends EventFollowing {
 
     /**
      * How often expired signals and changes waiting to be told are looked for: a change waits for the
@@ -31,10 +30,6 @@ class Typing implements SmartLifecycle {
     private final LiveEvents events;
 
     private final Clock clock;
-
-    private final Disposable.Composite following = Disposables.composite();
-
-    private volatile boolean running;
 
     Typing(LiveEvents events, Clock clock) {
         this.events = events;
@@ -72,21 +67,9 @@ class Typing implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    protected void follow(Disposable.Composite following) {
         following.add(events.stream(TypingSignalled.class).subscribe(this::signalled));
         following.add(events.stream(LastConnectionClosed.class).subscribe(this::disconnected));
         following.add(Flux.interval(TICK, TICK).subscribe(tick -> tick()));
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        following.dispose();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }
