@@ -6,11 +6,12 @@ import reactor.core.Disposables;
 
 /**
  * A component that follows live events, or the ticks of a clock, while the application runs: what it
- * subscribes to when the application starts is disposed of when it stops.
+ * subscribes to when the application starts is disposed of when it stops, and subscribed to again if
+ * it starts again, as a paused application does.
  */
 public abstract class EventFollowing implements SmartLifecycle {
 
-    private final Disposable.Composite subscriptions = Disposables.composite();
+    private volatile Disposable.Composite subscriptions = Disposables.composite();
 
     private volatile boolean running;
 
@@ -19,7 +20,9 @@ public abstract class EventFollowing implements SmartLifecycle {
 
     @Override
     public void start() {
-        follow(subscriptions);
+        Disposable.Composite following = Disposables.composite();
+        subscriptions = following;
+        follow(following);
         running = true;
     }
 

@@ -46,7 +46,8 @@ public class PresenceDirectory extends EventFollowing {
 
     private final Clock clock;
 
-    private final Sinks.Many<ClusterPresence.StatusChange> changes =
+    /** The changes to deliver, read by the subscription of {@link #follow}, made anew each time it starts. */
+    private volatile Sinks.Many<ClusterPresence.StatusChange> changes =
             Sinks.many().unicast().onBackpressureBuffer();
 
     PresenceDirectory(
@@ -137,6 +138,7 @@ public class PresenceDirectory extends EventFollowing {
 
     @Override
     protected void follow(Disposable.Composite following) {
+        changes = Sinks.many().unicast().onBackpressureBuffer();
         following.add(changes.asFlux().concatMap(this::delivered).subscribe(events::deliverOnThisNode));
         following.add(events.stream(UserConnectionChanged.class).subscribe(this::connectionChanged));
         following.add(events.stream(NodeHeartbeat.class).subscribe(this::heartbeat));

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -39,7 +40,7 @@ import reactor.util.concurrent.Queues;
  * never on the thread that committed them: a post is not slowed by its readers.
  */
 @Component
-class UnreadWatch extends EventFollowing {
+class UnreadWatch extends EventFollowing implements DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnreadWatch.class);
 
@@ -110,9 +111,15 @@ class UnreadWatch extends EventFollowing {
                         byUser, muted.membership().userId(), muted.membership().conversationId())));
     }
 
+    /** Ends every follower, who subscribes again wherever the application runs then. */
     @Override
     public void stop() {
         super.stop();
+        counting.schedule(this::endAll);
+    }
+
+    @Override
+    public void destroy() {
         counting.dispose();
     }
 

@@ -114,7 +114,7 @@ abstract class PresenceIntegrationTests extends IntegrationTest {
         watching.await(presenceOf(alice, "AWAY"));
         setAway(alice, false).path("setAway.status").entity(String.class).isEqualTo("ONLINE");
 
-        assertThat(watching.received().stream().filter(presenceOf(alice, null)).map(event -> event.get("status")))
+        assertThat(watching.await(presenceOf(alice, null), 3).stream().map(event -> event.get("status")))
                 .containsExactly("ONLINE", "AWAY", "ONLINE");
         connection.close();
         watching.stop();

@@ -56,6 +56,16 @@ public final class SubscriptionRecorder {
         throw new AssertionError("unreachable");
     }
 
+    /** Waits until {@code count} events that match have arrived, and answers those received by then. */
+    public List<Map<String, Object>> await(Predicate<Map<String, Object>> matching, int count)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + ChatClient.TIMEOUT.toNanos();
+        while (received.stream().filter(matching).count() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return received.stream().filter(matching).toList();
+    }
+
     /** The events received so far. */
     public List<Map<String, Object>> received() {
         return List.copyOf(received);
