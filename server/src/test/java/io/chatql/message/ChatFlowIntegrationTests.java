@@ -497,16 +497,14 @@ abstract class ChatFlowIntegrationTests extends IntegrationTest {
     }
 
     private long statementsFor(Account caller, String conversationId, int first) {
-        long before = statements.count();
-        graphQl(caller)
+        return statementsOf(() -> graphQl(caller)
                 .documentName("pageWithAuthors")
                 .variable("conversationId", conversationId)
                 .variable("first", first)
                 .execute()
                 .path("allMessageConnection.messages[*].author.username")
                 .entityList(String.class)
-                .hasSize(first);
-        return statements.count() - before;
+                .hasSize(first));
     }
 
     private CompletableFuture<List<String>> receiveMessageIds(

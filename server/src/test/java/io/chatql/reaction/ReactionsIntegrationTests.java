@@ -215,16 +215,14 @@ abstract class ReactionsIntegrationTests extends IntegrationTest {
     }
 
     private long statementsFor(String document, int first) {
-        long before = statements.count();
-        graphQl(alice)
+        return statementsOf(() -> graphQl(alice)
                 .documentName(document)
                 .variable("conversationId", conversationId)
                 .variable("first", first)
                 .execute()
                 .path("allMessageConnection.messages")
                 .entityList(Object.class)
-                .hasSize(first);
-        return statements.count() - before;
+                .hasSize(first));
     }
 
     private GraphQlTester.Response react(Account member, String emoji) {

@@ -414,12 +414,6 @@ abstract class ReadingIntegrationTests extends IntegrationTest {
                 .hasSize(conversations);
     }
 
-    private long statementsOf(Runnable request) {
-        long before = statements.count();
-        request.run();
-        return statements.count() - before;
-    }
-
     private Map<String, Object> listed(Account member) {
         return (Map<String, Object>) page(member, null)
                 .path("conversationList.conversations[?(@.id == '" + conversationId + "')]")

@@ -261,15 +261,13 @@ abstract class BlocksIntegrationTests extends IntegrationTest {
     }
 
     private long statementsFor(Account caller, String document, String conversationId) {
-        long before = statements.count();
-        graphQl(caller)
+        return statementsOf(() -> graphQl(caller)
                 .documentName(document)
                 .variable("conversationId", conversationId)
                 .variable("first", 30)
                 .execute()
                 .path("allMessageConnection.messages")
                 .entityList(Object.class)
-                .hasSize(30);
-        return statements.count() - before;
+                .hasSize(30));
     }
 }
