@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -291,8 +292,21 @@ abstract class PresenceIntegrationTests extends IntegrationTest {
     }
 
     /** Lets the writes that earlier tests' closed connections started finish, so none counts below. */
+    /**
+     * Waits, 30 s at most, until the server has written nothing for 6 s: longer than the offline grace,
+     * so that the users of earlier tests have gone offline and their last seen is stored.
+     */
     private void letEarlierWritesFinish() throws InterruptedException {
-        Thread.sleep(500);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long writes = statements.writes();
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(6) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            if (statements.writes() != writes) {
+                writes = statements.writes();
+                quietSince = System.nanoTime();
+            }
+        }
     }
 
     private long storedLastSeen(Account user) {
