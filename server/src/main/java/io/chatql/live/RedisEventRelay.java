@@ -23,7 +23,8 @@ import org.springframework.context.SmartLifecycle;
  * miss them until the next event of the same conversation fills the gap from the database, or until
  * they resume; nothing is queued meanwhile. Lettuce reconnects and subscribes again by itself. An
  * outage is logged once, with a WARN for its first unrelayed event and a line counting them all when
- * relaying works again, not once per event.
+ * relaying works again, not once per event. Without Redis configured, it connects to nothing and
+ * relays nothing.
  */
 class RedisEventRelay implements EventRelay, SmartLifecycle {
 
@@ -81,6 +82,9 @@ class RedisEventRelay implements EventRelay, SmartLifecycle {
 
     @Override
     public void start() {
+        if (!settings.configured()) {
+            return;
+        }
         RedisClient redis = RedisClient.create(settings.uri());
         redis.setOptions(ClientOptions.builder()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
