@@ -8,6 +8,7 @@ import io.chatql.user.Users;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -59,8 +60,11 @@ class Accounts {
 
     private final DisabledAccountRepository disabledAccounts;
 
-    /** Checked against when the username is unknown, so that both failures take the same time. */
-    private final String unknownUserHash;
+    /**
+     * Checked against when the username is unknown, so that both failures take the same time; hashed
+     * beside the start rather than within it.
+     */
+    private final CompletableFuture<String> unknownUserHash;
 
     Accounts(
             Users users,
@@ -89,7 +93,8 @@ class Accounts {
         this.roles = roles;
         this.events = events;
         this.disabledAccounts = disabledAccounts;
-        this.unknownUserHash = passwords.encode(UUID.randomUUID().toString());
+        this.unknownUserHash = CompletableFuture.supplyAsync(
+                () -> passwords.encode(UUID.randomUUID().toString()));
     }
 
     /**
@@ -135,7 +140,7 @@ class Accounts {
         Optional<CredentialRepository.Credential> credential = user.flatMap(found -> credentials.find(found.id()));
         boolean matches = passwords.matches(
                 password,
-                credential.map(CredentialRepository.Credential::passwordHash).orElse(unknownUserHash));
+                credential.map(CredentialRepository.Credential::passwordHash).orElse(unknownUserHash.join()));
         if (user.isEmpty() || credential.isEmpty() || !matches) {
             limits.failed(username, address);
             throw new BadCredentialsException("incorrect username or password");

@@ -67,15 +67,12 @@ class SigningKeys {
         this.properties = properties;
         this.clock = clock;
         this.keys = List.of();
-        if (reload().isEmpty()) {
-            add(1);
-            reload();
-        }
+        reload();
     }
 
     /** The key that signs new tokens, after a rotation if the newest key is due for one. */
     RSAKey signingKey() {
-        StoredKey newest = reload().get(0);
+        StoredKey newest = reloadWithOne().get(0);
         if (!newest.createdAt().plus(properties.keyRotationPeriod()).isAfter(clock.instant())) {
             add(newest.generation() + 1);
             newest = reload().get(0);
@@ -85,7 +82,7 @@ class SigningKeys {
 
     /** The public keys that verify tokens, as published at {@code /.well-known/jwks.json}. */
     JWKSet publicKeys() {
-        return new JWKSet(verifying(reload()).stream()
+        return new JWKSet(verifying(reloadWithOne()).stream()
                 .map(key -> (JWK) key.key().toPublicJWK())
                 .toList());
     }
@@ -129,6 +126,19 @@ class SigningKeys {
             }
         }
         return verifying;
+    }
+
+    /**
+     * The stored keys, after making the first when there is none: when the first token is signed or
+     * the keys are first published, rather than at the start, which this slow generation would delay.
+     */
+    private List<StoredKey> reloadWithOne() {
+        List<StoredKey> stored = reload();
+        if (!stored.isEmpty()) {
+            return stored;
+        }
+        add(1);
+        return reload();
     }
 
     private List<StoredKey> reload() {
