@@ -1,18 +1,12 @@
 package io.chatql;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.aot.AotDetector;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.logging.DeferredLogs;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.core.SpringProperties;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -21,24 +15,6 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class AheadOfTimeStartTests {
-
-    @Test
-    void chatQlDecidesNoBeanByACondition() {
-        JavaClasses server = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.chatql");
-
-        noClasses()
-                .should()
-                .beMetaAnnotatedWith(Conditional.class)
-                .because("the build decides conditions once, for every start")
-                .check(server);
-        noMethods()
-                .should()
-                .beMetaAnnotatedWith(Conditional.class)
-                .because("the build decides conditions once, for every start")
-                .check(server);
-    }
 
     @Test
     void thePackagedSettingsKeepThePreparedContext() {
@@ -79,24 +55,23 @@ class AheadOfTimeStartTests {
     @Test
     void aSeparateManagementPortTurnsThePreparedContextOff() {
         ConfigurableEnvironment environment = environment(commandLine(Map.of("management.server.port", "9090")));
-        SpringProperties.setProperty(AotDetector.AOT_ENABLED, "true");
-        try {
-            new AheadOfTimeStart(new DeferredLogs()).postProcessEnvironment(environment, null);
 
-            assertThat(AotDetector.useGeneratedArtifacts()).isFalse();
-        } finally {
-            SpringProperties.setProperty(AotDetector.AOT_ENABLED, null);
-        }
+        assertThat(usesThePreparedContext(environment)).isFalse();
     }
 
     @Test
     void withoutSettingsTheBuildDecidedThePreparedContextStaysOn() {
         ConfigurableEnvironment environment = environment(commandLine(Map.of("server.port", "0")));
+
+        assertThat(usesThePreparedContext(environment)).isTrue();
+    }
+
+    /** Whether a start asking for the prepared context, with {@code environment}, still uses it. */
+    private static boolean usesThePreparedContext(ConfigurableEnvironment environment) {
         SpringProperties.setProperty(AotDetector.AOT_ENABLED, "true");
         try {
             new AheadOfTimeStart(new DeferredLogs()).postProcessEnvironment(environment, null);
-
-            assertThat(AotDetector.useGeneratedArtifacts()).isTrue();
+            return AotDetector.useGeneratedArtifacts();
         } finally {
             SpringProperties.setProperty(AotDetector.AOT_ENABLED, null);
         }

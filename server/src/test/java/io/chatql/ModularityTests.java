@@ -2,6 +2,7 @@ package io.chatql;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +14,7 @@ import io.chatql.live.LiveEvent;
 import io.chatql.live.LiveEventName;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * The packages stay a house with floors: each uses only the ones below it, so there is no loop, and a
@@ -96,5 +98,19 @@ class ModularityTests {
                 .toList();
 
         assertThat(names).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void noBeanIsDecidedByACondition() {
+        noClasses()
+                .should()
+                .beMetaAnnotatedWith(Conditional.class)
+                .because("the build prepares the context once, for every start: see AheadOfTimeStart")
+                .check(SERVER);
+        noMethods()
+                .should()
+                .beMetaAnnotatedWith(Conditional.class)
+                .because("the build prepares the context once, for every start: see AheadOfTimeStart")
+                .check(SERVER);
     }
 }
