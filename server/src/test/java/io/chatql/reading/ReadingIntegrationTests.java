@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatql.support.Account;
 import io.chatql.support.IntegrationTest;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -364,6 +365,27 @@ abstract class ReadingIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aPageReadsTheCountsOfAllItsConversationsInOneStatement() {
+        String read = send(alice, conversationId, "read");
+        send(alice, conversationId, "@" + bob.username() + " unread");
+        markReadOnly(bob, conversationId, read);
+        assertThat(statementsOf(() -> countsPage(bob, 1))).isEqualTo(statementsOf(() -> idsPage(bob, 1)) + 1);
+
+        Map<String, Map<String, Object>> expected = new HashMap<>();
+        expected.put(conversationId, counts(1, 1, read));
+        for (int unread = 1; unread <= 5; unread++) {
+            String another = startConversation(alice, bob);
+            for (int i = 0; i < unread; i++) {
+                send(alice, another, "hello " + i);
+            }
+            expected.put(another, counts(unread, 0, null));
+        }
+
+        assertThat(statementsOf(() -> countsPage(bob, 6))).isEqualTo(statementsOf(() -> idsPage(bob, 6)) + 1);
+        assertThat(countsPage(bob, 6)).isEqualTo(expected);
+    }
+
+    @Test
     void markingReadCostsTheSameStatementsInAnyConversation() {
         String hello = send(alice, conversationId, "hello");
         String again = send(alice, conversationId, "again");
@@ -402,6 +424,41 @@ abstract class ReadingIntegrationTests extends IntegrationTest {
                 .path("unreadCounts")
                 .entity(Map.class)
                 .get();
+    }
+
+    /** The counts of each conversation of the member's first page of {@code first}, by conversation. */
+    private Map<String, Map<String, Object>> countsPage(Account member, int first) {
+        Map<String, Map<String, Object>> byConversation = new HashMap<>();
+        graphQl(member)
+                .documentName("conversationCounts")
+                .variable("first", first)
+                .execute()
+                .path("conversationList.conversations")
+                .entityList(Map.class)
+                .get()
+                .forEach(conversation -> {
+                    Map<String, Object> counts = new HashMap<>(conversation);
+                    byConversation.put((String) counts.remove("id"), counts);
+                });
+        return byConversation;
+    }
+
+    private void idsPage(Account member, int first) {
+        graphQl(member)
+                .documentName("conversationIds")
+                .variable("first", first)
+                .execute()
+                .path("conversationList.conversations")
+                .entityList(Object.class)
+                .hasSize(first);
+    }
+
+    private static Map<String, Object> counts(int unread, int mentions, String lastRead) {
+        Map<String, Object> counts = new HashMap<>();
+        counts.put("unreadCount", unread);
+        counts.put("mentionCount", mentions);
+        counts.put("lastReadMessageId", lastRead);
+        return counts;
     }
 
     private void fullList(Account member, int conversations) {
