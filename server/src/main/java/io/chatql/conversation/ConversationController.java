@@ -62,6 +62,16 @@ class ConversationController {
     }
 
     @MutationMapping
+    Mono<Conversation> startConversation(
+            @Argument String id,
+            @Argument String name,
+            @Argument @Nullable String createdAt,
+            @Argument List<String> memberIds,
+            Caller caller) {
+        return blocking.of(() -> conversations.start(caller.id(), id, name, createdAt, memberIds));
+    }
+
+    @MutationMapping
     Mono<UserConversation> createUserConversations(
             @Argument String conversationId, @Argument String userId, Caller caller) {
         return blocking.of(() -> conversations.addMember(caller.id(), conversationId, userId));

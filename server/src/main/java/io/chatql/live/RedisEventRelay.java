@@ -134,6 +134,16 @@ class RedisEventRelay implements EventRelay, SmartLifecycle {
         client = null;
     }
 
+    /**
+     * Starts before and stops after the components that publish events as they start and stop, such as
+     * a node's departure, so that those events still reach the other nodes; before the web server's
+     * graceful shutdown all the same.
+     */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 768;
+    }
+
     @Override
     public boolean isRunning() {
         return client != null;

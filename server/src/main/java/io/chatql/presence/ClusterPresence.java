@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * of, as the nodes told, and what follows for each user. A user is connected while any node that is
  * alive holds a connection of theirs; ONLINE, or AWAY once reported idle, until the offline grace has
  * passed since their last connection anywhere closed; then OFFLINE, last seen when it closed. A node
- * silent for the node timeout is dead, and its connections closed when it was last heard from.
+ * silent for the node timeout is dead, and its connections closed when it was last heard from; one
+ * that said it stopped has its connections closed when it said so.
  *
  * <p>Pure logic on the times it is given; not thread-safe, its owner serializes the calls.
  */
@@ -94,6 +95,16 @@ final class ClusterPresence {
         away.addAll(reportedAway);
         Outcome outcome = new Outcome();
         affected.forEach(userId -> settle(userId, now, outcome));
+        return outcome;
+    }
+
+    /** The node {@code node} stopped: its connections closed now. */
+    Outcome departed(String node, Instant now) {
+        Outcome outcome = new Outcome();
+        NodeConnections departed = nodes.remove(node);
+        if (departed != null) {
+            departed.users.forEach(userId -> settle(userId, now, outcome));
+        }
         return outcome;
     }
 

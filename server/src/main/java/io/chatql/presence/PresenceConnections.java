@@ -15,9 +15,10 @@ import reactor.core.publisher.Flux;
  * The port through which the real-time transport tells presence of the connections it holds: each
  * WebSocket connection once accepted, and each Server-Sent Events subscription, is {@link #opened}
  * and then {@link #closed}. It counts them per user, tells every node, itself included, when this node
- * holds a first connection of a user or no longer any, and sends the heartbeat that says whom it
- * holds. Nothing is written per connection or heartbeat: only when a user's last connection here
- * closes is their last seen stored, by {@link LastSeenRecords}, at most once a minute.
+ * holds a first connection of a user or no longer any, sends the heartbeat that says whom it holds,
+ * and says, as the node stops, that it departs. Nothing is written per connection or heartbeat: only
+ * when a user's last connection here closes is their last seen stored, by {@link LastSeenRecords}, at
+ * most once a minute.
  */
 @Component
 public class PresenceConnections implements SmartLifecycle {
@@ -78,10 +79,21 @@ public class PresenceConnections implements SmartLifecycle {
         running = true;
     }
 
+    /**
+     * Stops the heartbeats and tells the other nodes that this one departs, so that they take its
+     * connections for closed at once rather than after the node timeout: the connections are closed
+     * later in the shutdown, once events no longer reach the other nodes.
+     */
     @Override
     public void stop() {
         running = false;
         beating.update(Disposables.disposed());
+        depart();
+    }
+
+    /** Under the lock of the heartbeat, so that no heartbeat reaches the nodes after the departure. */
+    private synchronized void depart() {
+        events.publishEvent(new NodeDeparted(directory.node()));
     }
 
     @Override

@@ -102,6 +102,12 @@ public class PresenceDirectory extends EventFollowing {
         }
     }
 
+    private void departed(NodeDeparted departure) {
+        synchronized (cluster) {
+            announce(cluster.departed(departure.node(), clock.instant()));
+        }
+    }
+
     private void awayReported(AwayReported report) {
         synchronized (cluster) {
             announce(cluster.awayReported(report.userId(), report.away(), clock.instant()));
@@ -142,6 +148,7 @@ public class PresenceDirectory extends EventFollowing {
         following.add(changes.asFlux().concatMap(this::delivered).subscribe(events::deliverOnThisNode));
         following.add(events.stream(UserConnectionChanged.class).subscribe(this::connectionChanged));
         following.add(events.stream(NodeHeartbeat.class).subscribe(this::heartbeat));
+        following.add(events.stream(NodeDeparted.class).subscribe(this::departed));
         following.add(events.stream(AwayReported.class).subscribe(this::awayReported));
         following.add(Flux.interval(TICK, TICK).subscribe(tick -> tick()));
     }

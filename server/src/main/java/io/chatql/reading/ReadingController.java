@@ -28,9 +28,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -39,6 +41,7 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -78,7 +81,8 @@ class ReadingController {
             UserRepository users,
             LiveEvents events,
             Cursors cursors,
-            BlockingWork blocking) {
+            BlockingWork blocking,
+            BatchLoaderRegistry loaders) {
         this.repository = repository;
         this.markers = markers;
         this.watch = watch;
@@ -88,6 +92,11 @@ class ReadingController {
         this.events = events;
         this.cursors = cursors;
         this.blocking = blocking;
+        loaders.forTypePair(String.class, ReadState.class).registerMappedBatchLoader((conversationIds, batch) -> {
+            Caller caller = Caller.of(batch.getContext());
+            return blocking.of(() -> repository.statesOf(caller.id(), conversationIds).stream()
+                    .collect(Collectors.toMap(ReadState::conversationId, Function.identity())));
+        });
     }
 
     /** The caller's conversations, the latest activity first. */
@@ -138,22 +147,19 @@ class ReadingController {
         return blocking.of(() -> markers.readReceipts(settings.userId()));
     }
 
-    @BatchMapping(typeName = "Conversation")
-    Mono<Map<Conversation, Integer>> unreadCount(List<Conversation> conversations, GraphQLContext context) {
-        return states(conversations, context)
-                .map(states -> byConversation(conversations, states, ReadState::unreadCount));
+    @SchemaMapping(typeName = "Conversation")
+    CompletableFuture<Integer> unreadCount(Conversation conversation, DataLoader<String, ReadState> states) {
+        return stateOf(conversation, states, ReadState::unreadCount);
     }
 
-    @BatchMapping(typeName = "Conversation")
-    Mono<Map<Conversation, Integer>> mentionCount(List<Conversation> conversations, GraphQLContext context) {
-        return states(conversations, context)
-                .map(states -> byConversation(conversations, states, ReadState::mentionCount));
+    @SchemaMapping(typeName = "Conversation")
+    CompletableFuture<Integer> mentionCount(Conversation conversation, DataLoader<String, ReadState> states) {
+        return stateOf(conversation, states, ReadState::mentionCount);
     }
 
-    @BatchMapping(typeName = "Conversation")
-    Mono<Map<Conversation, String>> lastReadMessageId(List<Conversation> conversations, GraphQLContext context) {
-        return states(conversations, context)
-                .map(states -> byConversation(conversations, states, ReadState::lastReadMessageId));
+    @SchemaMapping(typeName = "Conversation")
+    CompletableFuture<String> lastReadMessageId(Conversation conversation, DataLoader<String, ReadState> states) {
+        return stateOf(conversation, states, ReadState::lastReadMessageId);
     }
 
     /** The newest message of each conversation, for its members only. */
@@ -244,10 +250,13 @@ class ReadingController {
                 "unreadCount", "mentionCount", "lastReadMessageId", "lastActivityAt", "lastMessage", "seenBy");
     }
 
-    private Mono<Map<String, ReadState>> states(List<Conversation> conversations, GraphQLContext context) {
-        Caller caller = Caller.of(context);
-        return blocking.of(() -> repository.statesOf(caller.id(), idsOf(conversations)).stream()
-                .collect(Collectors.toMap(ReadState::conversationId, Function.identity())));
+    /**
+     * The caller's read state of the conversation, loaded with those of the other conversations of the
+     * same page, for all the fields that show a part of it, in one statement.
+     */
+    private static <R> CompletableFuture<@Nullable R> stateOf(
+            Conversation conversation, DataLoader<String, ReadState> states, Function<ReadState, R> part) {
+        return states.load(conversation.id()).thenApply(state -> state == null ? null : part.apply(state));
     }
 
     private static SeenBy seenBy(Message message, List<Marker> markers) {

@@ -6,15 +6,17 @@ import io.chatql.presence.LastConnectionClosed;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
 /**
- * Who is typing, on this node: it follows the signals of every node, itself included, and the users
- * whose last connection closed, keeps them in a {@link TypingBoard}, and delivers each change it tells
- * as a {@link TypingChanged} to this node's subscribers of the conversation. Nothing of it touches the
- * database.
+ * Who is typing, on this node: it relays the signals made here ({@link TypingSignals}), follows the
+ * signals of every node, itself included, and the users whose last connection closed, keeps them in a
+ * {@link TypingBoard}, and delivers each change it tells as a {@link TypingChanged} to this node's
+ * subscribers of the conversation. Nothing of it touches the database. Signals are relayed under one
+ * lock, so that a held one relayed late never follows the typist's stop.
  */
 @Component
 class Typing extends EventFollowing {
@@ -27,13 +29,32 @@ class Typing extends EventFollowing {
 
     private final TypingBoard board = new TypingBoard();
 
+    private final TypingSignals signals = new TypingSignals();
+
     private final LiveEvents events;
+
+    private final ApplicationEventPublisher publisher;
 
     private final Clock clock;
 
-    Typing(LiveEvents events, Clock clock) {
+    Typing(LiveEvents events, ApplicationEventPublisher publisher, Clock clock) {
         this.events = events;
+        this.publisher = publisher;
         this.clock = clock;
+    }
+
+    /**
+     * A member signalled on this node that they type, or stopped: relayed to every node, this one
+     * included, unless it only says again what was relayed less than {@link TypingSignals#REFRESH} ago,
+     * in which case it is relayed when that time is up.
+     */
+    void signal(TypingSignalled signal) {
+        synchronized (signals) {
+            TypingSignalled relayed = signals.signal(signal, clock.instant());
+            if (relayed != null) {
+                publisher.publishEvent(relayed);
+            }
+        }
     }
 
     /** Who is typing in the conversation now, in the order they started. */
@@ -51,12 +72,18 @@ class Typing extends EventFollowing {
     }
 
     private void disconnected(LastConnectionClosed closed) {
+        synchronized (signals) {
+            signals.drop(closed.userId());
+        }
         synchronized (board) {
             tell(board.drop(closed.userId(), clock.instant()));
         }
     }
 
     private void tick() {
+        synchronized (signals) {
+            signals.due(clock.instant()).forEach(publisher::publishEvent);
+        }
         synchronized (board) {
             tell(board.tick(clock.instant()));
         }

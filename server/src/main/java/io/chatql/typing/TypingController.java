@@ -12,7 +12,6 @@ import io.chatql.user.User;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -38,26 +37,18 @@ class TypingController {
 
     private final LiveEvents live;
 
-    private final ApplicationEventPublisher events;
-
     private final BlockingWork blocking;
 
-    TypingController(
-            Typing typing,
-            TypingMembers members,
-            LiveEvents live,
-            ApplicationEventPublisher events,
-            BlockingWork blocking) {
+    TypingController(Typing typing, TypingMembers members, LiveEvents live, BlockingWork blocking) {
         this.typing = typing;
         this.members = members;
         this.live = live;
-        this.events = events;
         this.blocking = blocking;
     }
 
     /**
      * The caller, a member, types in the conversation, or stopped; answers who else types there now.
-     * Nothing is stored: the signal goes to every node.
+     * Nothing is stored: the signal goes to every node, at most once a second while it says the same.
      */
     @MutationMapping
     Mono<TypingState> setTyping(@Argument String conversationId, @Argument boolean typing, Caller caller) {
@@ -65,7 +56,7 @@ class TypingController {
         return blocking.of(() -> {
             User typist = members.requireMember(caller.id(), conversationId);
             boolean crowded = members.isCrowded(conversationId);
-            events.publishEvent(new TypingSignalled(conversationId, typist, typing, crowded));
+            this.typing.signal(new TypingSignalled(conversationId, typist, typing, crowded));
             return TypingState.viewedBy(
                     caller.id(), conversationId, this.typing.now(conversationId).typists(), crowded);
         });

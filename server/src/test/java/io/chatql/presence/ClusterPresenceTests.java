@@ -75,6 +75,22 @@ class ClusterPresenceTests {
     }
 
     @Test
+    void usersOfANodeThatDepartedAreOfflineAfterTheGraceNotTheNodeTimeout() {
+        cluster.heartbeat("other", List.of("alice", "bob"), List.of(), now());
+        cluster.connectionChanged("self", "bob", true, now());
+        clock.advance(Duration.ofSeconds(1));
+        Instant departedAt = now();
+
+        ClusterPresence.Outcome departing = cluster.departed("other", departedAt);
+        clock.advance(GRACE);
+
+        assertThat(departing.disconnected()).containsExactly("alice");
+        assertThat(cluster.tick(now()).changes())
+                .containsExactly(new StatusChange("alice", PresenceStatus.OFFLINE, departedAt));
+        assertThat(cluster.statusOf("bob")).isEqualTo(PresenceStatus.ONLINE);
+    }
+
+    @Test
     void connectedUserReportedIdleIsAwayUntilBack() {
         cluster.connectionChanged("self", "alice", true, now());
 

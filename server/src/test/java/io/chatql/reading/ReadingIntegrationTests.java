@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatql.support.Account;
 import io.chatql.support.IntegrationTest;
+import io.chatql.support.SubscriptionRecorder;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 
 /**
@@ -206,41 +207,26 @@ abstract class ReadingIntegrationTests extends IntegrationTest {
 
     @Test
     void countsChangeLiveOnEveryDeviceOfTheReader() throws InterruptedException {
-        List<Map<String, Object>> changes = new CopyOnWriteArrayList<>();
-        WebSocketGraphQlTester device = webSocket(bob);
-        Disposable following = follow(device, changes);
-        try {
-            awaitFollowers(1);
-            String mention = send(alice, conversationId, "@" + bob.username() + " one");
-            send(alice, conversationId, "two");
-            awaitChanges(changes, 2);
-            assertThat(changes.get(1))
-                    .containsEntry("unreadCount", 2)
-                    .containsEntry("mentionCount", 1)
-                    .containsEntry("total", Map.of("unreadCount", 2, "mentionCount", 1, "conversationCount", 1));
+        SubscriptionRecorder changes = followCounts(bob);
+        String mention = send(alice, conversationId, "@" + bob.username() + " one");
+        send(alice, conversationId, "two");
+        assertThat(changes.await(unreadCount(2)))
+                .containsEntry("mentionCount", 1)
+                .containsEntry("total", Map.of("unreadCount", 2, "mentionCount", 1, "conversationCount", 1));
 
-            markRead(bob, mention);
-            awaitChanges(changes, 3);
-            assertThat(changes.get(2))
-                    .containsEntry("unreadCount", 1)
-                    .containsEntry("mentionCount", 0)
-                    .containsEntry("lastReadMessageId", mention);
-        } finally {
-            following.dispose();
-            device.stop().block(TIMEOUT);
-        }
+        markRead(bob, mention);
+        assertThat(changes.await(readUpTo(mention)))
+                .containsEntry("unreadCount", 1)
+                .containsEntry("mentionCount", 0);
+        changes.stop();
     }
 
     @Test
     void aReaderBackFromAnAbsenceReadsExactCounts() throws InterruptedException {
         String seen = send(alice, conversationId, "seen before leaving");
-        List<Map<String, Object>> changes = new CopyOnWriteArrayList<>();
-        WebSocketGraphQlTester device = webSocket(bob);
-        Disposable following = follow(device, changes);
-        awaitFollowers(1);
-        following.dispose();
-        device.stop().block(TIMEOUT);
-        awaitFollowers(0);
+        int followersBefore = watch.followers();
+        followCounts(bob).stop();
+        awaitFollowers(followersBefore);
 
         String mention = send(alice, conversationId, "@" + bob.username() + " while away");
         send(alice, conversationId, "also while away");
@@ -264,69 +250,44 @@ abstract class ReadingIntegrationTests extends IntegrationTest {
                         mention));
         assertThat(counts.get("total")).isEqualTo(Map.of("unreadCount", 2, "mentionCount", 0, "conversationCount", 1));
 
-        WebSocketGraphQlTester again = webSocket(bob);
-        List<Map<String, Object>> afterwards = new CopyOnWriteArrayList<>();
-        Disposable back = follow(again, afterwards);
-        try {
-            awaitFollowers(1);
-            send(alice, conversationId, "welcome back");
-            awaitChanges(afterwards, 1);
-            assertThat(afterwards.get(0)).containsEntry("unreadCount", 3).containsEntry("lastReadMessageId", mention);
-        } finally {
-            back.dispose();
-            again.stop().block(TIMEOUT);
-        }
+        SubscriptionRecorder afterwards = followCounts(bob);
+        send(alice, conversationId, "welcome back");
+        assertThat(afterwards.await(unreadCount(3))).containsEntry("lastReadMessageId", mention);
+        afterwards.stop();
     }
 
     @Test
     void readersSeeTheReceiptsOfOthersCoalesced() throws InterruptedException {
         String hello = send(alice, conversationId, "hello");
         String again = send(alice, conversationId, "again");
-        List<Map<String, Object>> batches = new CopyOnWriteArrayList<>();
-        WebSocketGraphQlTester device = webSocket(alice);
-        int before = subscribers.count();
-        Disposable following = receipts(device, batches);
-        try {
-            awaitSubscribers(before + 1);
-            markRead(bob, hello);
-            markRead(bob, again);
-            awaitChanges(batches, 1);
-            Thread.sleep(1200);
+        SubscriptionRecorder batches = followReceipts(alice);
+        markRead(bob, hello);
+        markRead(bob, again);
+        Map<String, Object> batch = batches.await(any -> true);
+        Thread.sleep(1200);
 
-            assertThat(batches).hasSize(1);
-            List<Map<String, Object>> receipts =
-                    (List<Map<String, Object>>) batches.get(0).get("receipts");
-            assertThat(receipts).singleElement().satisfies(receipt -> {
-                assertThat(receipt).containsEntry("messageId", again);
-                assertThat(receipt.get("user")).isEqualTo(Map.of("id", bob.userId(), "username", bob.username()));
-            });
-        } finally {
-            following.dispose();
-            device.stop().block(TIMEOUT);
-        }
+        assertThat(batches.received()).hasSize(1);
+        List<Map<String, Object>> receipts = (List<Map<String, Object>>) batch.get("receipts");
+        assertThat(receipts).singleElement().satisfies(receipt -> {
+            assertThat(receipt).containsEntry("messageId", again);
+            assertThat(receipt.get("user")).isEqualTo(Map.of("id", bob.userId(), "username", bob.username()));
+        });
+        batches.stop();
     }
 
     @Test
     void aReaderWithoutReadReceiptsHearsNoOnesReceipts() throws InterruptedException {
         String hello = send(bob, conversationId, "hello");
         setReadReceipts(alice, false);
-        List<Map<String, Object>> batches = new CopyOnWriteArrayList<>();
-        WebSocketGraphQlTester device = webSocket(alice);
-        int before = subscribers.count();
-        Disposable following = receipts(device, batches);
-        try {
-            awaitSubscribers(before + 1);
-            setReadReceipts(bob, true);
-            markRead(alice, hello);
-            String answer = send(alice, conversationId, "answer");
-            markRead(bob, answer);
-            Thread.sleep(1500);
+        SubscriptionRecorder batches = followReceipts(alice);
+        setReadReceipts(bob, true);
+        markRead(alice, hello);
+        String answer = send(alice, conversationId, "answer");
+        markRead(bob, answer);
+        Thread.sleep(1500);
 
-            assertThat(batches).isEmpty();
-        } finally {
-            following.dispose();
-            device.stop().block(TIMEOUT);
-        }
+        assertThat(batches.received()).isEmpty();
+        batches.stop();
     }
 
     @Test
@@ -364,6 +325,27 @@ abstract class ReadingIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aPageReadsTheCountsOfAllItsConversationsInOneStatement() {
+        String read = send(alice, conversationId, "read");
+        send(alice, conversationId, "@" + bob.username() + " unread");
+        markReadOnly(bob, conversationId, read);
+        assertThat(statementsOf(() -> countsPage(bob, 1))).isEqualTo(statementsOf(() -> idsPage(bob, 1)) + 1);
+
+        Map<String, Map<String, Object>> expected = new HashMap<>();
+        expected.put(conversationId, counts(1, 1, read));
+        for (int unread = 1; unread <= 5; unread++) {
+            String another = startConversation(alice, bob);
+            for (int i = 0; i < unread; i++) {
+                send(alice, another, "hello " + i);
+            }
+            expected.put(another, counts(unread, 0, null));
+        }
+
+        assertThat(statementsOf(() -> countsPage(bob, 6))).isEqualTo(statementsOf(() -> idsPage(bob, 6)) + 1);
+        assertThat(countsPage(bob, 6)).isEqualTo(expected);
+    }
+
+    @Test
     void markingReadCostsTheSameStatementsInAnyConversation() {
         String hello = send(alice, conversationId, "hello");
         String again = send(alice, conversationId, "again");
@@ -380,19 +362,30 @@ abstract class ReadingIntegrationTests extends IntegrationTest {
         assertThat(statementsOf(() -> markReadOnly(carol, crowded, busy))).isEqualTo(inASmallConversation);
     }
 
-    private static Disposable follow(WebSocketGraphQlTester device, List<Map<String, Object>> changes) {
-        return device.documentName("subscribeToUnreadChanges")
-                .executeSubscription()
-                .toFlux("subscribeToUnreadChanges", Map.class)
-                .subscribe(change -> changes.add((Map<String, Object>) change));
+    /** Follows the reader's counts on a device of theirs, once the server follows them for it. */
+    private SubscriptionRecorder followCounts(Account reader) throws InterruptedException {
+        int before = watch.followers();
+        SubscriptionRecorder changes =
+                SubscriptionRecorder.record(webSocket(reader), "subscribeToUnreadChanges", Map.of());
+        awaitFollowers(before + 1);
+        return changes;
     }
 
-    private Disposable receipts(WebSocketGraphQlTester device, List<Map<String, Object>> batches) {
-        return device.documentName("subscribeToReadReceipts")
-                .variable("conversationId", conversationId)
-                .executeSubscription()
-                .toFlux("subscribeToReadReceipts", Map.class)
-                .subscribe(batch -> batches.add((Map<String, Object>) batch));
+    /** Follows the read receipts of the conversation as {@code reader}, once the server listens for them. */
+    private SubscriptionRecorder followReceipts(Account reader) throws InterruptedException {
+        int before = subscribers.count();
+        SubscriptionRecorder batches = SubscriptionRecorder.record(
+                webSocket(reader), "subscribeToReadReceipts", Map.of("conversationId", conversationId));
+        awaitSubscribers(before + 1);
+        return batches;
+    }
+
+    private static Predicate<Map<String, Object>> unreadCount(int expected) {
+        return change -> Integer.valueOf(expected).equals(change.get("unreadCount"));
+    }
+
+    private static Predicate<Map<String, Object>> readUpTo(String messageId) {
+        return change -> messageId.equals(change.get("lastReadMessageId"));
     }
 
     private Map<String, Object> counts(Account member) {
@@ -402,6 +395,41 @@ abstract class ReadingIntegrationTests extends IntegrationTest {
                 .path("unreadCounts")
                 .entity(Map.class)
                 .get();
+    }
+
+    /** The counts of each conversation of the member's first page of {@code first}, by conversation. */
+    private Map<String, Map<String, Object>> countsPage(Account member, int first) {
+        Map<String, Map<String, Object>> byConversation = new HashMap<>();
+        graphQl(member)
+                .documentName("conversationCounts")
+                .variable("first", first)
+                .execute()
+                .path("conversationList.conversations")
+                .entityList(Map.class)
+                .get()
+                .forEach(conversation -> {
+                    Map<String, Object> counts = new HashMap<>(conversation);
+                    byConversation.put((String) counts.remove("id"), counts);
+                });
+        return byConversation;
+    }
+
+    private void idsPage(Account member, int first) {
+        graphQl(member)
+                .documentName("conversationIds")
+                .variable("first", first)
+                .execute()
+                .path("conversationList.conversations")
+                .entityList(Object.class)
+                .hasSize(first);
+    }
+
+    private static Map<String, Object> counts(int unread, int mentions, String lastRead) {
+        Map<String, Object> counts = new HashMap<>();
+        counts.put("unreadCount", unread);
+        counts.put("mentionCount", mentions);
+        counts.put("lastReadMessageId", lastRead);
+        return counts;
     }
 
     private void fullList(Account member, int conversations) {
@@ -485,13 +513,5 @@ abstract class ReadingIntegrationTests extends IntegrationTest {
             Thread.sleep(20);
         }
         assertThat(watch.followers()).as("followers of counts").isEqualTo(expected);
-    }
-
-    private static void awaitChanges(List<?> received, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (received.size() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(received).hasSizeGreaterThanOrEqualTo(expected);
     }
 }

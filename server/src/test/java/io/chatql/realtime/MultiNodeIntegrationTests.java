@@ -28,10 +28,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.client.WebSocketDisconnectedException;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.ReactorResourceFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -218,6 +220,32 @@ class MultiNodeIntegrationTests {
     }
 
     /**
+     * A node that stops gracefully says that it departs, before its connections close and its relay
+     * with them: its users' connections are closed for the others at once, well before the node timeout
+     * of 15 s, and each user is offline after the offline grace of 5 s.
+     */
+    @Test
+    void usersOfANodeThatStopsAreOfflineForTheOthersAfterTheirGraceOnly() throws Exception {
+        Node stopping = Node.start(channel, OwnEventLoops.class);
+        Account alice = stopping.client().signUp("alice");
+        Account bob = nodeA.client().signUp("bob");
+        nodeA.client().startConversation(alice, bob);
+        SubscriptionRecorder watching = nodeA.watchPresence(bob);
+        RawWebSocket connection = stopping.client().connect(alice);
+        watching.await(presenceOf(alice, "ONLINE"));
+
+        long stoppedFrom = System.nanoTime();
+        stopping.context().close();
+
+        watching.await(presenceOf(alice, "OFFLINE"));
+        assertThat(Duration.ofNanos(System.nanoTime() - stoppedFrom))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(5))
+                .isLessThan(Duration.ofSeconds(15));
+        connection.close();
+        watching.stop();
+    }
+
+    /**
      * A node that dies says nothing: it stops its heartbeats. Here a node that never was, but speaks the
      * nodes' wire format over Redis, holds alice's connection, sends her typing signal, then falls silent.
      */
@@ -400,9 +428,10 @@ class MultiNodeIntegrationTests {
 
     private record Node(ConfigurableApplicationContext context, ChatClient client) {
 
-        static Node start(String channel) {
+        static Node start(String channel, Class<?>... sources) {
             TestPostgres.Server postgres = TestPostgres.server();
             ConfigurableApplicationContext context = new SpringApplicationBuilder(ChatQlApplication.class)
+                    .sources(sources)
                     .run(
                             "--server.port=0",
                             "--server.address=127.0.0.1",
@@ -466,6 +495,20 @@ class MultiNodeIntegrationTests {
                 Thread.sleep(20);
             }
             return new Subscriber(socket, received);
+        }
+    }
+
+    /**
+     * Event loops of a node's own, for a node stopped before the others: the nodes of one JVM share
+     * Reactor Netty's global ones otherwise, which the first node to stop disposes of for all.
+     */
+    static class OwnEventLoops {
+
+        @Bean
+        ReactorResourceFactory reactorResourceFactory() {
+            ReactorResourceFactory resources = new ReactorResourceFactory();
+            resources.setUseGlobalResources(false);
+            return resources;
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chatql.support.Account;
 import io.chatql.support.IntegrationTest;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,43 @@ abstract class BlocksIntegrationTests extends IntegrationTest {
                             .doesNotContainIgnoringCase("block");
                 }));
         assertThat(conversationsOf(bob)).doesNotContain(conversationId);
+    }
+
+    @Test
+    void blockedUserIsRefusedBeforeAConversationStartedWithTheBlockerIsCreated() {
+        Account bob = signUp("bob");
+        Account carol = signUp("carol");
+        Account mallory = signUp("mallory");
+        block(bob, mallory);
+        String conversationId = UUID.randomUUID().toString();
+
+        GraphQlTester.Response refused = start(mallory, conversationId, carol, bob);
+
+        refused.errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType()).isEqualTo(ErrorType.FORBIDDEN);
+                    assertThat(error.getMessage()).isEqualTo("you cannot add this user to a conversation");
+                }));
+        assertThat(conversationsOf(mallory)).doesNotContain(conversationId);
+        assertThat(conversationsOf(carol)).doesNotContain(conversationId);
+    }
+
+    @Test
+    void othersStartAConversationWithTheBlockerAndTheBlockedUserTogether() {
+        Account alice = signUp("alice");
+        Account bob = signUp("bob");
+        Account mallory = signUp("mallory");
+        block(bob, mallory);
+        String conversationId = UUID.randomUUID().toString();
+
+        start(alice, conversationId, bob, mallory)
+                .path("startConversation.id")
+                .entity(String.class)
+                .isEqualTo(conversationId);
+
+        assertThat(conversationsOf(alice)).contains(conversationId);
+        assertThat(conversationsOf(bob)).contains(conversationId);
+        assertThat(conversationsOf(mallory)).contains(conversationId);
     }
 
     @Test
@@ -215,6 +253,16 @@ abstract class BlocksIntegrationTests extends IntegrationTest {
                 .entity(String.class)
                 .isEqualTo(id);
         return id;
+    }
+
+    private GraphQlTester.Response start(Account creator, String conversationId, Account... members) {
+        return graphQl(creator)
+                .documentName("startConversation")
+                .variable("id", conversationId)
+                .variable("name", "started")
+                .variable(
+                        "memberIds", Arrays.stream(members).map(Account::userId).toList())
+                .execute();
     }
 
     private GraphQlTester.Response addMember(Account caller, String conversationId, Account member) {

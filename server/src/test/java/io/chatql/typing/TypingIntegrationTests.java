@@ -2,6 +2,7 @@ package io.chatql.typing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatql.live.LiveEvents;
 import io.chatql.support.Account;
 import io.chatql.support.IntegrationTest;
 import io.chatql.support.RawWebSocket;
@@ -12,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 
 /**
@@ -30,6 +33,9 @@ abstract class TypingIntegrationTests extends IntegrationTest {
 
     @Autowired
     private JdbcClient jdbc;
+
+    @Autowired
+    private LiveEvents events;
 
     @Test
     void membersSeeWhoElseIsTypingAsTheWholeList() throws Exception {
@@ -46,6 +52,31 @@ abstract class TypingIntegrationTests extends IntegrationTest {
         setTyping(alice, conversationId, false);
 
         watching.await(typists(carol));
+        watching.stop();
+    }
+
+    @Test
+    void manySignalsInAShortTimeGiveOneEventAndFewRelayedSignals() throws Exception {
+        Account alice = signUp("alice");
+        Account bob = signUp("bob");
+        String conversationId = startConversation(alice, bob);
+        SubscriptionRecorder watching = watch(bob, conversationId);
+        List<TypingSignalled> relayed = new CopyOnWriteArrayList<>();
+        Disposable listening = events.stream(TypingSignalled.class)
+                .filter(signal -> signal.conversationId().equals(conversationId))
+                .subscribe(relayed::add);
+
+        long from = System.nanoTime();
+        for (int i = 0; i < 20; i++) {
+            setTyping(alice, conversationId, true);
+        }
+        Duration signalling = Duration.ofNanos(System.nanoTime() - from);
+        watching.await(typists(alice));
+        Thread.sleep(TypingSignals.REFRESH.plus(Typing.TICK).toMillis());
+
+        assertThat(watching.received()).hasSize(1);
+        assertThat(relayed).hasSizeBetween(1, 2 + (int) signalling.dividedBy(TypingSignals.REFRESH));
+        listening.dispose();
         watching.stop();
     }
 
