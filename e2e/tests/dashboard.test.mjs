@@ -27,6 +27,12 @@ test('the administrator sees the activity as charts, and each series as CSV', as
   await ada.getByRole('heading', { name: 'Messages per day' }).waitFor();
 
   assert.equal(await ada.locator('.chart-card canvas').count(), 6);
+  const online = ada.getByRole('region', { name: 'Online now' });
+  assert.deepEqual(
+    (await online.locator('.u-legend .u-series').allInnerTexts()).map((row) => row.trim()),
+    ['Connections', 'Subscriptions'],
+    'the legend names the series, with no time and no empty values',
+  );
   const total = async (term) =>
     (await ada.locator('.totals div', { hasText: term }).locator('dd').textContent()).trim();
   assert.equal(await total('Messages'), '2');
@@ -52,7 +58,9 @@ test('the administrator sees the activity as charts, and each series as CSV', as
     .getByRole('region', { name: 'Online now' })
     .getByRole('button', { name: 'Download CSV' })
     .click();
-  const samples = readFileSync(await (await live).path(), 'utf8').trim().split('\r\n');
+  const samples = readFileSync(await (await live).path(), 'utf8')
+    .trim()
+    .split('\r\n');
   assert.equal(samples[0], 'start,Connections,Subscriptions');
   assert.match(samples[1], /,[1-9]\d*,\d+$/, 'the pages open in the browser are connected');
 });

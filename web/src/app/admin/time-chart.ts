@@ -11,6 +11,7 @@ import {
 } from '@angular/core';
 import uPlot from 'uplot';
 import { Series, toCsv } from './csv';
+import { chartData, chartOptions } from './time-chart-options';
 
 const HEIGHT = 220;
 
@@ -61,15 +62,9 @@ export class TimeChart {
 
   private draw(series: Series[]): void {
     this.chart?.destroy();
-    const starts = (series[0]?.points ?? []).map((point) => Date.parse(point.start) / 1000);
     this.chart = new uPlot(
-      {
-        width: this.width(),
-        height: HEIGHT,
-        series: [{}, ...series.map((one) => ({ label: one.label, stroke: one.color, width: 2 }))],
-        axes: [{}, { size: 50 }],
-      },
-      [starts, ...series.map((one) => one.points.map((point) => point.value))],
+      chartOptions(series, this.width(), HEIGHT),
+      chartData(series),
       this.plot().nativeElement,
     );
   }

@@ -193,6 +193,22 @@ describe('liveMessages', () => {
     ]);
   });
 
+  it('waits for the first page to follow from it, though the connection opened again meanwhile', () => {
+    const connection = TestBed.inject(Connection);
+    connection.socketOpened();
+    const conversation = TestBed.createComponent(Conversation).componentInstance;
+    conversation.resumePoint = null;
+
+    connection.socketClosed(1006);
+    connection.socketOpened();
+    conversation.resumePoint = '';
+    conversation.live.start();
+
+    expect(conversation.query.followed.map((following) => following.variables)).toEqual([
+      { conversationId: 'c1', after: '' },
+    ]);
+  });
+
   it('follows no more after a reconnect once the screen is gone', () => {
     const connection = TestBed.inject(Connection);
     connection.socketOpened();

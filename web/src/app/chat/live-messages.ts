@@ -35,9 +35,9 @@ export interface LiveEventHandlers {
  * it starts following, it asks first for every event after the later of {@code resumePoint()} (the
  * timeline position of the newest message the page holds; the beginning when it is empty; from now
  * when it is null) and the last event it received, so that nothing that happened meanwhile is
- * missed, also while the app was offline. It starts again after each reconnect, and after the
- * server ends the feed with an error, as {@link resubscribing} waits. Call it where {@code inject}
- * works, as in a field initializer.
+ * missed, also while the app was offline. Once started, it starts again after each reconnect, and
+ * after the server ends the feed with an error, as {@link resubscribing} waits. Call it where
+ * {@code inject} works, as in a field initializer.
  */
 export function liveMessages(
   query: () => MessagesQuery | undefined,
@@ -76,7 +76,12 @@ export function liveMessages(
     });
   };
   const live = resubscribing(follow);
-  inject(Connection).afterEachReconnect(follow, inject(DestroyRef));
+  // Before the first answer, the resume point is not known yet: start() follows from it.
+  inject(Connection).afterEachReconnect(() => {
+    if (stopFollowing) {
+      follow();
+    }
+  }, inject(DestroyRef));
   return {
     start: () => {
       if (!stopFollowing) {

@@ -22,6 +22,7 @@ import { PresenceMark } from '../presence/presence-mark';
 import { Blocking } from '../safety/blocking';
 import { Memberships } from '../safety/memberships';
 import { Menu, MenuItem } from '../ui/menu';
+import { NewUsers } from './new-users';
 import {
   CreateConversationDocument,
   CreateUserConversationsDocument,
@@ -194,18 +195,21 @@ export class People implements OnInit {
       variables: { first: PEOPLE_SHOWN },
       fetchPolicy: 'cache-and-network',
     });
+    const newUsers = new NewUsers();
     users.valueChanges
       .pipe(
         filter((result) => !result.error || result.data !== undefined),
         takeUntilDestroyed(this.destroyRef),
       )
-      .subscribe((result) =>
-        this.users.set(
-          ((result.data as GetAllUsersQuery | undefined)?.allUser ?? []).filter(
-            (user): user is User => user !== null,
-          ),
-        ),
-      );
+      .subscribe((result) => {
+        const list = result.data as GetAllUsersQuery | undefined;
+        const completed = list?.allUser && !result.loading ? newUsers.answered(list) : undefined;
+        if (completed) {
+          users.updateQuery(() => completed);
+          return;
+        }
+        this.users.set((list?.allUser ?? []).filter((user): user is User => user !== null));
+      });
     // The server tells whether someone is there only to those who share a conversation with them:
     // someone I came to share one with, shown as unknown, is asked for anew.
     effect(
@@ -228,16 +232,7 @@ export class People implements OnInit {
       document: SubscribeToNewUsersDocument,
       updateQuery: (previous, { subscriptionData }) => {
         const user = subscriptionData.data.subscribeToNewUsers;
-        const data = previous as GetAllUsersQuery | null;
-        if (!data) {
-          // The list has not come yet, and will hold the new user when it does.
-          return undefined;
-        }
-        const known = data.allUser ?? [];
-        return !user || known.some((existing) => existing?.id === user.id)
-          ? data
-          : // New, they share no conversation with me, and so show no presence.
-            { allUser: [...known, { ...user, presence: null }] };
+        return user ? newUsers.arrived(previous as GetAllUsersQuery | null, user) : undefined;
       },
     });
   }
