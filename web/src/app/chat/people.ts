@@ -24,12 +24,11 @@ import { Memberships } from '../safety/memberships';
 import { Menu, MenuItem } from '../ui/menu';
 import { NewUsers } from './new-users';
 import {
-  CreateConversationDocument,
-  CreateUserConversationsDocument,
   CreateUserDocument,
   GetAllUsersDocument,
   GetAllUsersQuery,
   MeDocument,
+  StartConversationDocument,
   SubscribeToNewUsersDocument,
 } from './people.generated';
 
@@ -147,27 +146,22 @@ export class People implements OnInit {
   protected async start(): Promise<void> {
     this.error.set('');
     const id = crypto.randomUUID();
-    const members = [this.session.userId(), ...this.picked()];
+    const memberIds = [...this.picked()];
     try {
+      // All members at once: a member who cannot be added refuses the whole conversation, so a
+      // refusal leaves no half-made conversation behind.
       await firstValueFrom(
         this.apollo.mutate({
-          mutation: CreateConversationDocument,
+          mutation: StartConversationDocument,
           variables: {
             id,
             name: this.name.trim() || this.suggestedName(),
             createdAt: new Date().toISOString(),
+            memberIds,
           },
         }),
       );
-      for (const userId of members) {
-        await firstValueFrom(
-          this.apollo.mutate({
-            mutation: CreateUserConversationsDocument,
-            variables: { conversationId: id, userId },
-          }),
-        );
-      }
-      this.analytics.record('New Conversation', { members: String(members.length) });
+      this.analytics.record('New Conversation', { members: String(memberIds.length + 1) });
       this.picked.set(new Set());
       this.name = '';
       await this.router.navigate(['/chat', id]);
