@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  * Refuses a field, with BAD_REQUEST and before its data fetcher runs, when an argument holds text that
  * is not {@linkplain Inputs#isStorable storable}, at any depth of its lists and input objects, whether
  * it came from a literal or a variable. Every operation, over HTTP or a real-time connection, runs
- * through it, so no feature sees such text and both databases get the same inputs.
+ * through it, so no feature sees such text and both databases get the same inputs. A field read from
+ * its object's property, as most fields of a result are, uses no argument and is left alone without
+ * asking for its definition, which would have graphql-java build the field's whole environment.
  */
 @Component
 class StorableArguments extends SimplePerformantInstrumentation {
@@ -25,7 +27,8 @@ class StorableArguments extends SimplePerformantInstrumentation {
             DataFetcher<?> fetcher,
             InstrumentationFieldFetchParameters parameters,
             @Nullable InstrumentationState state) {
-        if (parameters.getField().getArguments().isEmpty()) {
+        if (parameters.isTrivialDataFetcher()
+                || parameters.getField().getArguments().isEmpty()) {
             return fetcher;
         }
         return environment -> {
