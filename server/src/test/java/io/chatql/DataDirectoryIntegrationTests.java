@@ -2,6 +2,7 @@ package io.chatql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chatql.support.OwnEventLoops;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -11,7 +12,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** On its embedded defaults, ChatQL keeps its data, signing key included, in its data directory. */
+/**
+ * On its embedded defaults, ChatQL keeps its data, signing key included, in its data directory. The
+ * application is started and stopped twice in a JVM whose other tests keep theirs running, so it runs
+ * on {@link OwnEventLoops}.
+ */
 class DataDirectoryIntegrationTests {
 
     @TempDir
@@ -59,7 +64,7 @@ class DataDirectoryIntegrationTests {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(ChatQlApplication.class)
+        return new SpringApplicationBuilder(ChatQlApplication.class, OwnEventLoops.class)
                 .run("--server.port=0", "--server.address=127.0.0.1", "--chatql.data-dir=" + dataDir);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chatql.ChatQlApplication;
 import io.chatql.support.Account;
 import io.chatql.support.ChatClient;
+import io.chatql.support.OwnEventLoops;
 import io.chatql.support.RawWebSocket;
 import io.chatql.support.SubscriptionRecorder;
 import io.chatql.support.TestPostgres;
@@ -28,12 +29,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.client.WebSocketDisconnectedException;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.ReactorResourceFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -495,20 +494,6 @@ class MultiNodeIntegrationTests {
                 Thread.sleep(20);
             }
             return new Subscriber(socket, received);
-        }
-    }
-
-    /**
-     * Event loops of a node's own, for a node stopped before the others: the nodes of one JVM share
-     * Reactor Netty's global ones otherwise, which the first node to stop disposes of for all.
-     */
-    static class OwnEventLoops {
-
-        @Bean
-        ReactorResourceFactory reactorResourceFactory() {
-            ReactorResourceFactory resources = new ReactorResourceFactory();
-            resources.setUseGlobalResources(false);
-            return resources;
         }
     }
 
