@@ -283,8 +283,8 @@ final class Scenarios {
     /**
      * C conversations of two members who both type, each signalling every T ms (3,000, as clients do)
      * that they type and half-way through that they stopped, for S seconds; how long each start took
-     * to reach the other member, who follows the conversation's typing. A start undone within 600 ms
-     * may never be told, as the server coalesces changes: keep T above 1,200.
+     * to reach the other member, who follows the conversation's typing. A start undone within 100 ms
+     * may never be told, as the server coalesces changes: keep T above 200.
      */
     private Report typing() throws Exception {
         int conversationCount = options.integer("conversations", 200);
@@ -346,8 +346,8 @@ final class Scenarios {
                                     "typing: %d conversations of 2 typists, a signal every %d ms each for %d s",
                                     conversationCount, cadenceMillis, seconds),
                             changes,
-                            "p99 typing fan-out latency at most 700 ms (a change may wait 500 ms, and a 100 ms tick, to be told)",
-                            700)
+                            "p99 typing fan-out latency at most 150 ms",
+                            150)
                     .atLeast("typists signalled within --max-seconds", changes.count(), 1);
         } finally {
             signalling.shutdownNow();
