@@ -44,9 +44,9 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
     /** The presence of the subscriber's contacts. */
     static final String PRESENCE = "subscription { subscribeToPresence { status user { id } } }";
 
-    /** Who else is typing in a conversation. */
-    static final String TYPING =
-            "subscription($c: ID!) { subscribeToTyping(conversationIds: [$c]) { conversationId users { id } } }";
+    /** Who else is typing in a conversation, and how many. */
+    static final String TYPING = "subscription($c: ID!) { subscribeToTyping(conversationIds: [$c])"
+            + " { conversationId count users { id } } }";
 
     private static final String REACTIONS_CHANGED = "REACTIONS_CHANGED";
 

@@ -18,11 +18,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import tools.jackson.databind.JsonNode;
 
 /** The load scenarios; each is bounded in count and in time and stops by itself. */
 final class Scenarios {
+
+    private static final String SET_TYPING =
+            "mutation($c: ID!, $t: Boolean!) { setTyping(conversationId: $c, typing: $t) { count } }";
 
     private final Options options;
 
@@ -49,7 +53,7 @@ final class Scenarios {
             case "startup" -> startup();
             case "unread" -> new UnreadScenario(options, server, runId, deadline).run();
             case "presence" -> presence();
-            case "typing" -> typing();
+            case "typing" -> options.values().containsKey("members") ? crowdedTyping() : typing();
             default -> throw new IllegalArgumentException("unknown scenario " + options.scenario());
         };
     }
@@ -317,8 +321,6 @@ final class Scenarios {
             }
             TimeUnit.SECONDS.sleep(1);
             long until = Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds));
-            String setTyping =
-                    "mutation($c: ID!, $t: Boolean!) { setTyping(conversationId: $c, typing: $t) { count } }";
             for (int t = 0; t < typists.size(); t++) {
                 GraphQlSocket socket = sockets.get(t);
                 String conversation = conversations.get(t / 2);
@@ -328,9 +330,9 @@ final class Scenarios {
                         () -> {
                             if (System.nanoTime() < until) {
                                 changes.made(conversation + "/" + typist, 1);
-                                socket.mutate(setTyping, Map.of("c", conversation, "t", true));
+                                socket.mutate(SET_TYPING, Map.of("c", conversation, "t", true));
                                 signalling.schedule(
-                                        () -> socket.mutate(setTyping, Map.of("c", conversation, "t", false)),
+                                        () -> socket.mutate(SET_TYPING, Map.of("c", conversation, "t", false)),
                                         cadenceMillis / 2,
                                         TimeUnit.MILLISECONDS);
                             }
@@ -351,6 +353,100 @@ final class Scenarios {
                     .atLeast("typists signalled within --max-seconds", changes.count(), 1);
         } finally {
             signalling.shutdownNow();
+            sockets.forEach(GraphQlSocket::close);
+        }
+    }
+
+    /**
+     * With {@code --members N}: one conversation of N members, more than 100, so that only the count of
+     * typists is told. K of them ({@code --typists}) start typing one after another, then stop the
+     * other way round, and so on for S seconds, each signalling every T ms while they type; the other
+     * members all follow the conversation's typing. Each change of the count is made once every
+     * follower was told the last, so it falls within the second that the server holds a crowded
+     * conversation's changes for: how long each took to reach every follower, how many events each
+     * follower received, and that none named a typist.
+     */
+    private Report crowdedTyping() throws Exception {
+        int memberCount = options.integer("members", 1_000);
+        int typistCount = Math.max(1, Math.min(options.integer("typists", 10), memberCount - 1));
+        int cadenceMillis = options.integer("cadence-ms", 3_000);
+        int seconds = options.integer("seconds", 20);
+        int followerCount = memberCount - typistCount;
+        List<ChatServer.User> members = users(memberCount);
+        String conversation = runId + "-crowd";
+        server.startConversation(conversation, members.toArray(ChatServer.User[]::new));
+        Changes changes = new Changes(followerCount * (seconds + 1));
+        AtomicLong events = new AtomicLong();
+        AtomicLong naming = new AtomicLong();
+        List<GraphQlSocket> sockets = new ArrayList<>();
+        try {
+            for (int f = 0; f < followerCount; f++) {
+                GraphQlSocket socket = GraphQlSocket.observing(
+                        server.webSocketUri(), members.get(typistCount + f), GraphQlSocket.TYPING, (follower, data) -> {
+                            JsonNode state = data.path("subscribeToTyping");
+                            events.incrementAndGet();
+                            if (!state.path("users").isEmpty()) {
+                                naming.incrementAndGet();
+                            }
+                            changes.seen(
+                                    follower,
+                                    conversation + "/" + state.path("count").asInt());
+                        });
+                socket.subscribe(conversation, f);
+                sockets.add(socket);
+            }
+            List<GraphQlSocket> typists = new ArrayList<>();
+            for (int t = 0; t < typistCount; t++) {
+                typists.add(GraphQlSocket.open(server.webSocketUri(), members.get(t)));
+            }
+            sockets.addAll(typists);
+            TimeUnit.SECONDS.sleep(1);
+            long[] lastSignal = new long[typistCount];
+            long cadence = TimeUnit.MILLISECONDS.toNanos(cadenceMillis);
+            long start = System.nanoTime();
+            long until = Math.min(deadline, start + TimeUnit.SECONDS.toNanos(seconds));
+            int typing = 0;
+            boolean rising = true;
+            while (System.nanoTime() < until) {
+                // The typists who type are the first ones; the next starts, or the last to start stops.
+                int typist = rising ? typing : typing - 1;
+                typing += rising ? 1 : -1;
+                changes.made(conversation + "/" + typing, followerCount);
+                typists.get(typist)
+                        .mutate(SET_TYPING, Map.of("c", conversation, "t", rising))
+                        .join();
+                lastSignal[typist] = System.nanoTime();
+                rising = rising ? typing < typistCount : typing == 0;
+                long roundEnd = Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
+                while (changes.delivered() < changes.expected() && System.nanoTime() < roundEnd) {
+                    for (int t = 0; t < typing; t++) {
+                        if (System.nanoTime() - lastSignal[t] >= cadence) {
+                            typists.get(t)
+                                    .mutate(SET_TYPING, Map.of("c", conversation, "t", true))
+                                    .join();
+                            lastSignal[t] = System.nanoTime();
+                        }
+                    }
+                    TimeUnit.MILLISECONDS.sleep(5);
+                }
+            }
+            double followed = seconds(start, System.nanoTime());
+            return awareness(
+                            String.format(
+                                    "typing: one conversation of %d members, %d typing in turn, a signal every %d ms"
+                                            + " each, for %d s",
+                                    memberCount, typistCount, cadenceMillis, seconds),
+                            changes,
+                            "p99 count change latency at most 1,150 ms (a crowded conversation is told once a"
+                                    + " second, and a change may take 150 ms to reach its members)",
+                            1_150)
+                    .put("followers", followerCount)
+                    .put("events", events.get())
+                    .put("eventsPerFollowerPerSecond", events.get() / (double) followerCount / followed)
+                    .put("eventsNamingTypists", naming.get())
+                    .atMost("every event a count, naming no typist", naming.get(), 0)
+                    .atLeast("count changed twice at least", changes.count(), 2);
+        } finally {
             sockets.forEach(GraphQlSocket::close);
         }
     }
