@@ -162,6 +162,11 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
         channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE, "done"));
     }
 
+    /** Closes the TCP connection with no WebSocket close frame, as when the client's process dies. */
+    void drop() {
+        channel.close().syncUninterruptibly();
+    }
+
     @Override
     public void handlerAdded(ChannelHandlerContext context) {
         channel = context.channel();

@@ -53,7 +53,10 @@ final class Scenarios {
             case "startup" -> startup();
             case "unread" -> new UnreadScenario(options, server, runId, deadline).run();
             case "presence" -> presence();
-            case "typing" -> options.values().containsKey("members") ? crowdedTyping() : typing();
+            case "typing" ->
+                options.values().containsKey("members")
+                        ? crowdedTyping()
+                        : options.values().containsKey("ghosts") ? ghostTyping() : typing();
             default -> throw new IllegalArgumentException("unknown scenario " + options.scenario());
         };
     }
@@ -446,6 +449,74 @@ final class Scenarios {
                     .put("eventsNamingTypists", naming.get())
                     .atMost("every event a count, naming no typist", naming.get(), 0)
                     .atLeast("count changed twice at least", changes.count(), 2);
+        } finally {
+            sockets.forEach(GraphQlSocket::close);
+        }
+    }
+
+    /**
+     * With {@code --ghosts G}: G conversations of two members, in each of which one types, as the other
+     * follows, and then their connection dies right after a signal: closed with no WebSocket close and
+     * no stop. How long until each follower is told the ghost typist is gone; a server that missed the
+     * closed connection would keep the ghost until their signal expired, 6 s after it.
+     */
+    private Report ghostTyping() throws Exception {
+        int ghostCount = options.integer("ghosts", 50);
+        List<ChatServer.User> users = users(2 * ghostCount);
+        List<String> conversations = new ArrayList<>();
+        for (int g = 0; g < ghostCount; g++) {
+            conversations.add(runId + "-ghost-" + g);
+            server.startConversation(conversations.get(g), users.get(2 * g), users.get(2 * g + 1));
+        }
+        Changes shown = new Changes(ghostCount);
+        Changes gone = new Changes(ghostCount);
+        List<GraphQlSocket> sockets = new ArrayList<>();
+        try {
+            for (int g = 0; g < ghostCount; g++) {
+                GraphQlSocket socket = GraphQlSocket.observing(
+                        server.webSocketUri(), users.get(2 * g + 1), GraphQlSocket.TYPING, (follower, data) -> {
+                            JsonNode state = data.path("subscribeToTyping");
+                            String conversation = state.path("conversationId").asString();
+                            if (state.path("count").asInt() == 0) {
+                                gone.seen(follower, conversation + "/gone");
+                            }
+                            for (JsonNode typist : state.path("users")) {
+                                shown.seen(
+                                        follower,
+                                        conversation + "/" + typist.path("id").asString());
+                            }
+                        });
+                socket.subscribe(conversations.get(g), g);
+                sockets.add(socket);
+            }
+            List<GraphQlSocket> ghosts = new ArrayList<>();
+            for (int g = 0; g < ghostCount; g++) {
+                ghosts.add(GraphQlSocket.open(server.webSocketUri(), users.get(2 * g)));
+            }
+            sockets.addAll(ghosts);
+            TimeUnit.SECONDS.sleep(1);
+            for (int g = 0; g < ghostCount && System.nanoTime() < deadline; g++) {
+                shown.made(conversations.get(g) + "/" + users.get(2 * g).id(), 1);
+                ghosts.get(g).mutate(SET_TYPING, Map.of("c", conversations.get(g), "t", true));
+            }
+            await(() -> shown.delivered() >= shown.expected());
+            for (int g = 0; g < ghostCount && System.nanoTime() < deadline; g++) {
+                ghosts.get(g)
+                        .mutate(SET_TYPING, Map.of("c", conversations.get(g), "t", true))
+                        .join();
+                gone.made(conversations.get(g) + "/gone", 1);
+                ghosts.get(g).drop();
+            }
+            await(() -> gone.delivered() >= gone.expected());
+            return awareness(
+                            String.format(
+                                    "typing: %d ghost typists, each connection dropped right after a signal",
+                                    ghostCount),
+                            gone,
+                            "p99 ghost typist dropped within 6 s of its connection",
+                            6_000)
+                    .put("shownTyping", shown.delivered())
+                    .atLeast("every ghost shown typing first", shown.delivered(), ghostCount);
         } finally {
             sockets.forEach(GraphQlSocket::close);
         }

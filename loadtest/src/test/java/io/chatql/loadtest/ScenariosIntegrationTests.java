@@ -207,6 +207,15 @@ class ScenariosIntegrationTests {
     }
 
     @Test
+    void ghostTypistIsToldGoneOnceItsConnectionDies() throws Exception {
+        Report report = run("typing", "--ghosts", "5");
+
+        assertThat(report.result("shownTyping")).isEqualTo(5L);
+        assertThat(report.result("toldToWatchers")).isEqualTo(5L);
+        assertThat((Double) report.result("latencyMaxMs")).isLessThan(6_000.0);
+    }
+
+    @Test
     void startupTimesTheServerFromProcessStartToFirstAnswer(@TempDir Path startupData) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
