@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +26,8 @@ import tools.jackson.databind.JsonNode;
 
 /** The load scenarios; each is bounded in count and in time and stops by itself. */
 final class Scenarios {
+
+    private static final int SIGNING_UP = 8;
 
     private static final String SET_TYPING =
             "mutation($c: ID!, $t: Boolean!) { setTyping(conversationId: $c, typing: $t) { count } }";
@@ -656,12 +660,26 @@ final class Scenarios {
         return Posting.over(options.text("post-over", "http"), server, user, inFlight);
     }
 
-    private List<ChatServer.User> users(int count) {
-        List<ChatServer.User> users = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            users.add(server.signUp(runId + "-u" + i));
+    /**
+     * Signs up {@code count} users, {@value #SIGNING_UP} at a time: each hashes a password twice, slowly
+     * on purpose, so a thousand one after another took minutes.
+     */
+    private List<ChatServer.User> users(int count) throws Exception {
+        ExecutorService signingUp = Executors.newFixedThreadPool(SIGNING_UP);
+        try {
+            List<Future<ChatServer.User>> signedUp = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String username = runId + "-u" + i;
+                signedUp.add(signingUp.submit(() -> server.signUp(username)));
+            }
+            List<ChatServer.User> users = new ArrayList<>();
+            for (Future<ChatServer.User> user : signedUp) {
+                users.add(user.get());
+            }
+            return users;
+        } finally {
+            signingUp.shutdownNow();
         }
-        return users;
     }
 
     /** Sends message 0 to every conversation until every subscriber received one, so all listen. */
