@@ -44,9 +44,9 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
     /** The presence of the subscriber's contacts. */
     static final String PRESENCE = "subscription { subscribeToPresence { status user { id } } }";
 
-    /** Who else is typing in a conversation. */
-    static final String TYPING =
-            "subscription($c: ID!) { subscribeToTyping(conversationIds: [$c]) { conversationId users { id } } }";
+    /** Who else is typing in a conversation, and how many. */
+    static final String TYPING = "subscription($c: ID!) { subscribeToTyping(conversationIds: [$c])"
+            + " { conversationId count users { id } } }";
 
     private static final String REACTIONS_CHANGED = "REACTIONS_CHANGED";
 
@@ -160,6 +160,11 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
 
     void close() {
         channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE, "done"));
+    }
+
+    /** Closes the TCP connection with no WebSocket close frame, as when the client's process dies. */
+    void drop() {
+        channel.close().syncUninterruptibly();
     }
 
     @Override

@@ -197,6 +197,25 @@ class ScenariosIntegrationTests {
     }
 
     @Test
+    void crowdedTypingTellsEveryFollowerEachCountAndNoName() throws Exception {
+        Report report = run("typing", "--members", "105", "--typists", "3", "--seconds", "3");
+
+        assertThat((Long) report.result("changes")).isGreaterThanOrEqualTo(2L);
+        assertThat(report.result("toldToWatchers")).isEqualTo(102 * (Long) report.result("changes"));
+        assertThat(report.result("eventsNamingTypists")).isEqualTo(0L);
+        assertThat(report.result("lost")).isEqualTo(0L);
+    }
+
+    @Test
+    void ghostTypistIsToldGoneOnceItsConnectionDies() throws Exception {
+        Report report = run("typing", "--ghosts", "5");
+
+        assertThat(report.result("shownTyping")).isEqualTo(5L);
+        assertThat(report.result("toldToWatchers")).isEqualTo(5L);
+        assertThat((Double) report.result("latencyMaxMs")).isLessThan(6_000.0);
+    }
+
+    @Test
     void startupTimesTheServerFromProcessStartToFirstAnswer(@TempDir Path startupData) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

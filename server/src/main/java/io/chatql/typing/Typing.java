@@ -23,9 +23,10 @@ class Typing extends EventFollowing {
 
     /**
      * How often expired signals and changes waiting to be told are looked for: a change waits for the
-     * coalescing time and at most one tick more.
+     * coalescing time and at most one tick more. Each tick passes over the conversations someone types
+     * in and the typists whose signals were relayed, forty times a second.
      */
-    static final Duration TICK = Duration.ofMillis(100);
+    static final Duration TICK = Duration.ofMillis(25);
 
     private final TypingBoard board = new TypingBoard();
 

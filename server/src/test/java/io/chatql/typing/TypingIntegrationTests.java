@@ -55,6 +55,44 @@ abstract class TypingIntegrationTests extends IntegrationTest {
         watching.stop();
     }
 
+    /** Within the coalescing time of the last change told, a change waits a tenth of a second at most. */
+    @Test
+    void changeSoonAfterAnotherIsToldWithinAFewTenthsOfASecond() throws Exception {
+        Account alice = signUp("alice");
+        Account bob = signUp("bob");
+        Account carol = signUp("carol");
+        String conversationId = startConversation(alice, bob, carol);
+        SubscriptionRecorder watching = watch(bob, conversationId);
+        setTyping(alice, conversationId, true);
+        watching.await(typists(alice));
+
+        long signalledAt = System.nanoTime();
+        setTyping(carol, conversationId, true);
+        watching.await(typists(alice, carol));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - signalledAt)).isLessThan(Duration.ofMillis(300));
+        watching.stop();
+    }
+
+    @Test
+    void crowdedConversationIsToldOnceASecondAtMost() throws Exception {
+        Account alice = signUp("alice");
+        Account bob = signUp("bob");
+        Account carol = signUp("carol");
+        String conversationId = startConversation(alice, bob, carol);
+        addSilentMembers(conversationId, TypingState.NAMED_UP_TO - 2);
+        SubscriptionRecorder watching = watch(bob, conversationId);
+
+        long from = System.nanoTime();
+        setTyping(alice, conversationId, true);
+        watching.await(state -> Integer.valueOf(1).equals(state.get("count")));
+        setTyping(carol, conversationId, true);
+        watching.await(state -> Integer.valueOf(2).equals(state.get("count")));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - from)).isGreaterThanOrEqualTo(TypingBoard.CROWDED_COALESCING);
+        watching.stop();
+    }
+
     @Test
     void manySignalsInAShortTimeGiveOneEventAndFewRelayedSignals() throws Exception {
         Account alice = signUp("alice");
