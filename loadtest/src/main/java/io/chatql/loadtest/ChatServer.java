@@ -7,9 +7,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +59,27 @@ final class ChatServer {
         JsonNode tokens = post("/auth/sign-in", Map.of("username", username, "password", password));
         return new User(
                 signedUp.get("userId").asString(), tokens.get("accessToken").asString());
+    }
+
+    /**
+     * Signs up and signs in a user of each name, {@code inFlight} at a time, so that the tool's side of
+     * each sign-up overlaps the server's hashing of another; in the order of the names.
+     */
+    List<User> signUpAll(List<String> usernames, int inFlight) throws Exception {
+        ExecutorService signingUp = Executors.newFixedThreadPool(inFlight);
+        try {
+            List<Future<User>> signedUp = new ArrayList<>();
+            for (String username : usernames) {
+                signedUp.add(signingUp.submit(() -> signUp(username)));
+            }
+            List<User> users = new ArrayList<>();
+            for (Future<User> user : signedUp) {
+                users.add(user.get());
+            }
+            return users;
+        } finally {
+            signingUp.shutdownNow();
+        }
     }
 
     /** Creates a conversation whose members are {@code members}, the first creating it. */
@@ -128,21 +155,42 @@ final class ChatServer {
      * management port is another.
      */
     OptionalLong cpuNanos() {
+        String metrics = prometheus();
+        Matcher cpu = PROCESS_CPU.matcher(metrics == null ? "" : metrics);
+        return cpu.find() ? OptionalLong.of((long) Double.parseDouble(cpu.group(1))) : OptionalLong.empty();
+    }
+
+    /**
+     * The value of one series of the server's Prometheus endpoint, such as {@code
+     * chatql_database_statements_total{kind="write"}}; empty when it cannot be read or has no such
+     * series.
+     */
+    OptionalDouble meter(String series) {
+        String metrics = prometheus();
+        if (metrics == null) {
+            return OptionalDouble.empty();
+        }
+        for (String line : metrics.lines().toList()) {
+            if (line.startsWith(series + " ")) {
+                return OptionalDouble.of(Double.parseDouble(line.substring(series.length() + 1)));
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
+    /** The text of the server's Prometheus endpoint; null when it cannot be read. */
+    private String prometheus() {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
                 .timeout(Duration.ofSeconds(10))
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return OptionalLong.empty();
-            }
-            Matcher cpu = PROCESS_CPU.matcher(response.body());
-            return cpu.find() ? OptionalLong.of((long) Double.parseDouble(cpu.group(1))) : OptionalLong.empty();
+            return response.statusCode() == 200 ? response.body() : null;
         } catch (IOException ex) {
-            return OptionalLong.empty();
+            return null;
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            return OptionalLong.empty();
+            return null;
         }
     }
 

@@ -25,8 +25,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One graphql-transport-ws connection carrying subscriptions to new messages, and mutations. Every
- * message a subscription receives is recorded as a delivery to the subscriber it stands for; a
- * mutation is done when its operation completes.
+ * message a subscription receives is recorded as a delivery to the subscriber it stands for, and
+ * remembered as where that subscriber would resume; a mutation is done when its operation completes.
+ * Subscriptions of other events are handed to an {@link Observer}.
  *
  * <p>Frames are read with a streaming parser on the connection's event loop, without building a
  * tree, so that the tool keeps up with the deliveries it measures.
@@ -36,6 +37,10 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
     /** The new messages of a conversation. */
     static final String NEW_MESSAGES =
             "subscription($c: ID!) { subscribeToNewMessage(conversationId: $c) { id content } }";
+
+    /** The new messages of a conversation after a given one, stored or to come: how a client resumes. */
+    static final String NEW_MESSAGES_AFTER = "subscription($c: ID!, $after: String)"
+            + " { subscribeToNewMessage(conversationId: $c, after: $after) { id content } }";
 
     /** Everything that happens in a conversation. */
     static final String TIMELINE = "subscription($c: ID!) { subscribeToConversationEvents(conversationId: $c)"
@@ -53,6 +58,11 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
     private final Deliveries deliveries;
 
     private final Map<String, Integer> subscribers = new ConcurrentHashMap<>();
+
+    private final Map<String, Observer> observers = new ConcurrentHashMap<>();
+
+    /** The id of the last message each subscription received, by subscription id. */
+    private final Map<String, String> lastMessages = new ConcurrentHashMap<>();
 
     private final Map<String, Mutation> mutations = new ConcurrentHashMap<>();
 
@@ -138,15 +148,42 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
 
     /** Subscribes to the conversation, on behalf of subscriber number {@code subscriber}. */
     void subscribe(String conversationId, int subscriber) {
-        String id = String.valueOf(subscriber);
+        subscribe(String.valueOf(subscriber), subscriber, subscription, Map.of("c", conversationId));
+    }
+
+    /**
+     * Subscribes to the conversation's new messages after the message {@code afterId}, as a client
+     * resumes, on behalf of subscriber number {@code subscriber}.
+     */
+    void resume(String conversationId, String afterId, int subscriber) {
+        subscribe(
+                String.valueOf(subscriber),
+                subscriber,
+                NEW_MESSAGES_AFTER,
+                Map.of("c", conversationId, "after", afterId));
+    }
+
+    /**
+     * Subscribes with {@code document}, whatever its events, each handed to {@code observer} as
+     * subscriber number {@code subscriber}'s.
+     */
+    void observe(String document, int subscriber, Observer observer) {
+        String id = "o" + subscriber;
+        observers.put(id, observer);
+        subscribe(id, subscriber, document, Map.of());
+    }
+
+    /** The id of the last message subscriber number {@code subscriber} received; null before the first. */
+    String lastMessageId(int subscriber) {
+        return lastMessages.get(String.valueOf(subscriber));
+    }
+
+    private void subscribe(String id, int subscriber, String document, Map<String, ?> variables) {
         subscribers.put(id, subscriber);
-        send(Map.of(
-                "id",
-                id,
-                "type",
-                "subscribe",
-                "payload",
-                Map.of("query", subscription, "variables", Map.of("c", conversationId))));
+        if (observer != null) {
+            observers.putIfAbsent(id, observer);
+        }
+        send(Map.of("id", id, "type", "subscribe", "payload", Map.of("query", document, "variables", variables)));
     }
 
     /** Runs a mutation; fails when it is answered with errors, or not answered within 30 s. */
@@ -162,7 +199,10 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
         channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE, "done"));
     }
 
-    /** Closes the TCP connection with no WebSocket close frame, as when the client's process dies. */
+    /**
+     * Drops the connection as a network does, closing it without the WebSocket closing handshake;
+     * returns once it is closed, so that nothing more is received on it.
+     */
     void drop() {
         channel.close().syncUninterruptibly();
     }
@@ -184,8 +224,7 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
 
     @Override
     protected void channelRead0(ChannelHandlerContext context, TextWebSocketFrame frame) throws Exception {
-        String text = observer == null ? null : frame.text();
-        Frame received = Frame.read(frame.content());
+        Frame received = Frame.read(frame.content().duplicate());
         switch (received.type()) {
             case "connection_ack" -> acknowledged.complete(null);
             case "ping" -> context.writeAndFlush(new TextWebSocketFrame("{\"type\":\"pong\"}"));
@@ -196,13 +235,18 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
                     return;
                 }
                 Integer subscriber = received.id() == null ? null : subscribers.get(received.id());
-                if (observer != null) {
-                    if (subscriber != null) {
-                        observer.next(
-                                subscriber,
-                                ChatServer.JSON.readTree(text).path("payload").path("data"));
-                    }
+                Observer observed = received.id() == null ? null : observers.get(received.id());
+                if (observed != null) {
+                    observed.next(
+                            subscriber,
+                            ChatServer.JSON
+                                    .readTree(frame.text())
+                                    .path("payload")
+                                    .path("data"));
                     return;
+                }
+                if (subscriber != null && received.messageId() != null) {
+                    lastMessages.put(received.id(), received.messageId());
                 }
                 String content = received.content();
                 int colon = content == null ? -1 : content.indexOf(':');
@@ -269,14 +313,15 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
     }
 
     /**
-     * What the tool reads of a server message: its type, its id, the content of a message in it, the
-     * kind of a conversation event in it, and whether its payload has errors.
+     * What the tool reads of a server message: its type, its id, the id and content of a message in it,
+     * the kind of a conversation event in it, and whether its payload has errors.
      */
-    record Frame(String type, String id, String content, String kind, boolean failed) {
+    record Frame(String type, String id, String messageId, String content, String kind, boolean failed) {
 
         static Frame read(ByteBuf json) throws Exception {
             String type = "";
             String id = null;
+            String messageId = null;
             String content = null;
             String kind = null;
             boolean failed = false;
@@ -293,6 +338,9 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
                             type = parser.nextStringValue();
                         } else if (depth == 1 && name.equals("id")) {
                             id = parser.nextStringValue();
+                        } else if (depth == 4 && name.equals("id")) {
+                            // payload.data.subscribeToNewMessage.id
+                            messageId = parser.nextStringValue();
                         } else if (name.equals("content")) {
                             content = parser.nextStringValue();
                         } else if (name.equals("kind")) {
@@ -303,7 +351,7 @@ final class GraphQlSocket extends SimpleChannelInboundHandler<TextWebSocketFrame
                     }
                 }
             }
-            return new Frame(type == null ? "" : type, id, content, kind, failed);
+            return new Frame(type == null ? "" : type, id, messageId, content, kind, failed);
         }
     }
 }

@@ -23,7 +23,10 @@ final class Report {
     }
 
     Report put(String name, Object value) {
-        results.put(name, value instanceof Double number ? Math.round(number * 100) / 100.0 : value);
+        // NaN, a value that could not be measured, is told as null
+        results.put(
+                name,
+                value instanceof Double number ? (number.isNaN() ? null : Math.round(number * 100) / 100.0) : value);
         return this;
     }
 

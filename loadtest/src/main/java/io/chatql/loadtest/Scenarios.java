@@ -14,20 +14,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /** The load scenarios; each is bounded in count and in time and stops by itself. */
 final class Scenarios {
 
-    private static final int SIGNING_UP = 8;
+    /** Sign-ups at a time: enough to keep a server's cores hashing passwords. */
+    static final int SIGN_UPS_IN_FLIGHT = 8;
 
     private static final String SET_TYPING =
             "mutation($c: ID!, $t: Boolean!) { setTyping(conversationId: $c, typing: $t) { count } }";
@@ -56,7 +56,7 @@ final class Scenarios {
             case "history" -> history();
             case "startup" -> startup();
             case "unread" -> new UnreadScenario(options, server, runId, deadline).run();
-            case "presence" -> presence();
+            case "presence" -> new PresenceScenario(options, server, runId, deadline).run();
             case "typing" ->
                 options.values().containsKey("members")
                         ? crowdedTyping()
@@ -230,64 +230,6 @@ final class Scenarios {
                         .atMost("at most 20 KB of server memory per subscription", perSubscription, 20 * 1024);
             }
             return report;
-        }
-    }
-
-    /**
-     * U users, each connected and following the presence of their contacts, in conversations of G
-     * members; N presence changes (a user reported idle, or back) at R per second, and how long each
-     * took to reach its user and the other members of their conversation.
-     */
-    private Report presence() throws Exception {
-        int userCount = options.integer("users", 200);
-        int groupSize = options.integer("group", 10);
-        int changeCount = options.integer("changes", 500);
-        int rate = Math.max(1, options.integer("rate", 50));
-        List<ChatServer.User> users = users(userCount);
-        for (int first = 0; first < userCount; first += groupSize) {
-            List<ChatServer.User> group = users.subList(first, Math.min(userCount, first + groupSize));
-            server.startConversation(runId + "-group-" + first, group.toArray(ChatServer.User[]::new));
-        }
-        Changes changes = new Changes(changeCount * groupSize);
-        List<GraphQlSocket> sockets = new ArrayList<>();
-        try {
-            for (int u = 0; u < userCount; u++) {
-                GraphQlSocket socket = GraphQlSocket.observing(
-                        server.webSocketUri(), users.get(u), GraphQlSocket.PRESENCE, (watcher, data) -> {
-                            JsonNode presence = data.path("subscribeToPresence");
-                            changes.seen(
-                                    watcher,
-                                    presence.path("user").path("id").asString() + "/"
-                                            + presence.path("status").asString());
-                        });
-                socket.subscribe("", u);
-                sockets.add(socket);
-            }
-            // Everyone's subscription listens once each has been told that everyone is online.
-            TimeUnit.SECONDS.sleep(Math.min(10, 1 + userCount / 200));
-            long start = System.nanoTime();
-            int made = 0;
-            for (; made < changeCount && System.nanoTime() < deadline; made++) {
-                int u = made % userCount;
-                boolean away = (made / userCount) % 2 == 0;
-                // The user and the other members of their conversation
-                int watchers = Math.min(userCount, (u / groupSize + 1) * groupSize) - (u / groupSize) * groupSize;
-                changes.made(users.get(u).id() + "/" + (away ? "AWAY" : "ONLINE"), watchers);
-                sockets.get(u)
-                        .mutate("mutation($away: Boolean!) { setAway(away: $away) { status } }", Map.of("away", away));
-                pace(start, made + 1, rate);
-            }
-            await(() -> changes.delivered() >= changes.expected());
-            return awareness(
-                            String.format(
-                                    "presence: %d users in conversations of %d, %d changes at %d/s",
-                                    userCount, groupSize, made, rate),
-                            changes,
-                            "p99 presence change latency at most 100 ms",
-                            100)
-                    .atLeast("every change made within --max-seconds", made, changeCount);
-        } finally {
-            sockets.forEach(GraphQlSocket::close);
         }
     }
 
@@ -541,7 +483,7 @@ final class Scenarios {
     }
 
     /** Waits until {@code done} operations at {@code rate} per second since {@code start} are due. */
-    private static void pace(long start, int done, int rate) throws InterruptedException {
+    static void pace(long start, int done, int rate) throws InterruptedException {
         long due = start + TimeUnit.SECONDS.toNanos(done) / rate;
         TimeUnit.NANOSECONDS.sleep(Math.max(0, due - System.nanoTime()));
     }
@@ -660,34 +602,37 @@ final class Scenarios {
         return Posting.over(options.text("post-over", "http"), server, user, inFlight);
     }
 
-    /**
-     * Signs up {@code count} users, {@value #SIGNING_UP} at a time: each hashes a password twice, slowly
-     * on purpose, so a thousand one after another took minutes.
-     */
     private List<ChatServer.User> users(int count) throws Exception {
-        ExecutorService signingUp = Executors.newFixedThreadPool(SIGNING_UP);
-        try {
-            List<Future<ChatServer.User>> signedUp = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                String username = runId + "-u" + i;
-                signedUp.add(signingUp.submit(() -> server.signUp(username)));
-            }
-            List<ChatServer.User> users = new ArrayList<>();
-            for (Future<ChatServer.User> user : signedUp) {
-                users.add(user.get());
-            }
-            return users;
-        } finally {
-            signingUp.shutdownNow();
+        List<String> usernames = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            usernames.add(runId + "-u" + i);
         }
+        return server.signUpAll(usernames, SIGN_UPS_IN_FLIGHT);
     }
 
     /** Sends message 0 to every conversation until every subscriber received one, so all listen. */
     private void warmUp(Deliveries deliveries, int subscribers, List<String> conversations, ChatServer.User sender)
             throws InterruptedException {
+        warmUp(server, runId, deadline, deliveries, subscribers, conversations, conversation -> sender);
+    }
+
+    /** The same, each conversation's message 0 sent by {@code senderOf} it, a member. */
+    static void warmUp(
+            ChatServer server,
+            String runId,
+            long deadline,
+            Deliveries deliveries,
+            int subscribers,
+            List<String> conversations,
+            Function<String, ChatServer.User> senderOf)
+            throws InterruptedException {
         for (int attempt = 0; deliveries.warmedUp() < subscribers && System.nanoTime() < deadline; attempt++) {
             for (String conversation : conversations) {
-                server.send(sender, conversation, runId + "-warm-" + attempt + "-" + conversation.hashCode(), 0)
+                server.send(
+                                senderOf.apply(conversation),
+                                conversation,
+                                runId + "-warm-" + attempt + "-" + conversation.hashCode(),
+                                0)
                         .join();
             }
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
@@ -699,6 +644,11 @@ final class Scenarios {
 
     /** Waits until {@code done}, at most 10 seconds, and never past the deadline. */
     private void await(BooleanSupplier done) throws InterruptedException {
+        await(done, deadline);
+    }
+
+    /** The same with the deadline {@code deadline}. */
+    static void await(BooleanSupplier done, long deadline) throws InterruptedException {
         long until = Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(10));
         while (!done.getAsBoolean() && System.nanoTime() < until) {
             TimeUnit.MILLISECONDS.sleep(10);

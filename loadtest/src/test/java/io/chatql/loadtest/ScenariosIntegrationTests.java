@@ -31,6 +31,8 @@ class ScenariosIntegrationTests {
 
     private static String url;
 
+    private static Report presence;
+
     @BeforeAll
     static void startServer() throws Exception {
         assertThat(SERVER_JAR)
@@ -179,12 +181,30 @@ class ScenariosIntegrationTests {
     }
 
     @Test
-    void presenceTellsEachChangeToItsUserAndTheirConversation() throws Exception {
-        Report report = run("presence", "--users", "20", "--group", "5", "--changes", "40", "--rate", "20");
+    void presenceTellsEachChangeToItsUserAndTheirContacts() throws Exception {
+        Report report = presence();
 
         assertThat(report.result("changes")).isEqualTo(40L);
-        assertThat(report.result("toldToWatchers")).isEqualTo(200L);
+        assertThat(report.result("changesToldToWatchers")).isEqualTo(200L);
+        assertThat(report.result("changesLost")).isEqualTo(0L);
+    }
+
+    @Test
+    void presenceCountsTheStatementsOfItsQuietHeartbeats() throws Exception {
+        Report report = presence();
+
+        assertThat((Double) report.result("quietHeartbeats")).isPositive();
+        assertThat(report.result("quietWrites")).isNotNull();
+    }
+
+    @Test
+    void presenceStormResumesEveryConnectionWithoutLosingAMessage() throws Exception {
+        Report report = presence();
+
+        assertThat(report.result("resumed")).isEqualTo(20);
+        assertThat(report.result("stormMessages")).isEqualTo(50);
         assertThat(report.result("lost")).isEqualTo(0L);
+        assertThat(report.result("duplicated")).isEqualTo(0L);
     }
 
     @Test
@@ -258,6 +278,31 @@ class ScenariosIntegrationTests {
         withServer[args.length + 2] = "--max-seconds";
         withServer[args.length + 3] = "60";
         return new Scenarios(Options.parse(withServer)).run();
+    }
+
+    /** One presence run at a small scale, shared by the tests of its parts. */
+    private static synchronized Report presence() throws Exception {
+        if (presence == null) {
+            presence = run(
+                    "presence",
+                    "--users",
+                    "20",
+                    "--contacts",
+                    "4",
+                    "--changes",
+                    "40",
+                    "--rate",
+                    "20",
+                    "--settle-seconds",
+                    "0",
+                    "--quiet-seconds",
+                    "6",
+                    "--storm-seconds",
+                    "5",
+                    "--storm-rate",
+                    "10");
+        }
+        return presence;
     }
 
     private static void awaitHealthy() throws Exception {

@@ -1,6 +1,8 @@
 package io.chatql.presence;
 
 import io.chatql.system.BlockingWork;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Stores when users were last seen, to the minute, at most once a minute per user on this node: a
  * user who reconnects and leaves again and again costs one write a minute. Between writes, the nodes
  * know the latest time from the connections themselves; what is stored is for users who went before
- * the nodes that answer started.
+ * the nodes that answer started. Each write stored counts in {@code chatql.presence.last-seen.writes}.
  */
 @Component
 class LastSeenRecords {
@@ -32,12 +34,17 @@ class LastSeenRecords {
 
     private final Clock clock;
 
+    private final Counter written;
+
     private final Map<String, Instant> lastWritten = new HashMap<>();
 
-    LastSeenRecords(PresenceRepository repository, BlockingWork blocking, Clock clock) {
+    LastSeenRecords(PresenceRepository repository, BlockingWork blocking, Clock clock, MeterRegistry registry) {
         this.repository = repository;
         this.blocking = blocking;
         this.clock = clock;
+        this.written = Counter.builder("chatql.presence.last-seen.writes")
+                .description("Last-seen times stored")
+                .register(registry);
     }
 
     /** The user was seen now; stores it, off the caller's thread, unless it did within the minute. */
@@ -46,7 +53,10 @@ class LastSeenRecords {
         if (!due(userId, now)) {
             return;
         }
-        blocking.run(() -> repository.recordLastSeen(userId, now))
+        blocking.run(() -> {
+                    repository.recordLastSeen(userId, now);
+                    written.increment();
+                })
                 .subscribe(
                         null,
                         failure -> LOG.warn("Could not store when {} was last seen: {}", userId, failure.getMessage()));

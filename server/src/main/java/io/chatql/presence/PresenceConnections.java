@@ -1,5 +1,7 @@
 package io.chatql.presence;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +20,8 @@ import reactor.core.publisher.Flux;
  * holds a first connection of a user or no longer any, sends the heartbeat that says whom it holds,
  * and says, as the node stops, that it departs. Nothing is written per connection or heartbeat: only
  * when a user's last connection here closes is their last seen stored, by {@link LastSeenRecords}, at
- * most once a minute.
+ * most once a minute. Each heartbeat counts in {@code chatql.presence.heartbeats}, so that what one
+ * costs can be told from the other meters.
  */
 @Component
 public class PresenceConnections implements SmartLifecycle {
@@ -33,6 +36,8 @@ public class PresenceConnections implements SmartLifecycle {
 
     private final Duration heartbeat;
 
+    private final Counter heartbeats;
+
     private final Disposable.Swap beating = Disposables.swap();
 
     private volatile boolean running;
@@ -41,11 +46,15 @@ public class PresenceConnections implements SmartLifecycle {
             PresenceDirectory directory,
             LastSeenRecords lastSeen,
             ApplicationEventPublisher events,
-            PresenceProperties properties) {
+            PresenceProperties properties,
+            MeterRegistry registry) {
         this.directory = directory;
         this.lastSeen = lastSeen;
         this.events = events;
         this.heartbeat = properties.nodeHeartbeat();
+        this.heartbeats = Counter.builder("chatql.presence.heartbeats")
+                .description("Heartbeats this node sent to the nodes, itself included")
+                .register(registry);
     }
 
     /** A real-time connection of the user opened on this node. */
@@ -71,6 +80,7 @@ public class PresenceConnections implements SmartLifecycle {
     private synchronized void beat() {
         List<String> connected = List.copyOf(perUser.keySet());
         events.publishEvent(new NodeHeartbeat(directory.node(), connected, directory.awayAmong(connected)));
+        heartbeats.increment();
     }
 
     @Override

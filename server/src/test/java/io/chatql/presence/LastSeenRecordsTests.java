@@ -1,5 +1,6 @@
 package io.chatql.presence;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -9,6 +10,7 @@ import static org.mockito.Mockito.verify;
 
 import io.chatql.support.AdjustableClock;
 import io.chatql.system.BlockingWork;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +24,9 @@ class LastSeenRecordsTests {
 
     private final AdjustableClock clock = new AdjustableClock();
 
-    private final LastSeenRecords records = new LastSeenRecords(repository, blocking, clock);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    private final LastSeenRecords records = new LastSeenRecords(repository, blocking, clock, registry);
 
     @AfterEach
     void stopBlockingWork() {
@@ -52,5 +56,24 @@ class LastSeenRecordsTests {
 
         verify(repository, timeout(5_000)).recordLastSeen(eq("alice"), any());
         verify(repository, timeout(5_000)).recordLastSeen(eq("bob"), any());
+    }
+
+    @Test
+    void eachStoredLastSeenIsCounted() throws InterruptedException {
+        records.seenNow("alice");
+        records.seenNow("alice");
+        records.seenNow("bob");
+
+        verify(repository, timeout(5_000)).recordLastSeen(eq("bob"), any());
+        verify(repository, timeout(5_000)).recordLastSeen(eq("alice"), any());
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (written() < 2 && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        assertThat(written()).isEqualTo(2);
+    }
+
+    private double written() {
+        return registry.get("chatql.presence.last-seen.writes").counter().count();
     }
 }
