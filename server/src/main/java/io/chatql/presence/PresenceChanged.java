@@ -2,6 +2,7 @@ package io.chatql.presence;
 
 import io.chatql.live.LiveEvent;
 import io.chatql.live.LiveEventName;
+import io.chatql.user.User;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -24,8 +25,13 @@ record PresenceChanged(
 
     /** The presence as {@code viewerId} is shown it: when the user was last seen only if they show it. */
     Presence viewedBy(String viewerId) {
+        return viewedBy(viewerId, null);
+    }
+
+    /** The same, with the {@code user} it is the presence of, when it is at hand. */
+    Presence viewedBy(String viewerId, @Nullable User user) {
         boolean told =
                 lastSeenAt != null && status == PresenceStatus.OFFLINE && (lastSeenShown || viewerId.equals(userId));
-        return new Presence(userId, status, told ? Presence.toTheMinute(lastSeenAt) : null);
+        return new Presence(userId, status, told ? Presence.toTheMinute(lastSeenAt) : null, user);
     }
 }

@@ -9,6 +9,7 @@ import io.chatql.system.Referents;
 import io.chatql.user.Settings;
 import io.chatql.user.User;
 import io.chatql.user.UserRepository;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,9 +77,25 @@ class PresenceController {
         });
     }
 
+    /** The user of each presence: read, for all at once, unless it came with the presence. */
     @BatchMapping(typeName = "Presence")
     Mono<Map<Presence, User>> user(List<Presence> presences) {
-        return blocking.of(() -> Referents.of(presences, Presence::userId, users::findAllById, User::id));
+        Map<Presence, User> known = new HashMap<>();
+        List<Presence> unknown = new ArrayList<>();
+        presences.forEach(presence -> {
+            if (presence.user() != null) {
+                known.put(presence, presence.user());
+            } else {
+                unknown.add(presence);
+            }
+        });
+        if (unknown.isEmpty()) {
+            return Mono.just(known);
+        }
+        return blocking.of(() -> {
+            known.putAll(Referents.of(unknown, Presence::userId, users::findAllById, User::id));
+            return known;
+        });
     }
 
     /**

@@ -14,7 +14,7 @@ import reactor.core.publisher.Flux;
  * The presence changes one viewer is told: their own and those of the people they share a
  * conversation with. Who those are is read once, then kept up to date from the new memberships: a
  * viewer who joins a conversation, or whose conversation gains a member, is told the presence of each
- * new contact at once, and follows it from then on.
+ * new contact at once, and follows it from then on, through {@link PresenceWatchers}.
  */
 @Component
 class PresenceFeed {
@@ -25,58 +25,56 @@ class PresenceFeed {
 
     private final PresenceViews views;
 
+    private final PresenceWatchers watchers;
+
     private final BlockingWork blocking;
 
-    PresenceFeed(LiveEvents events, ConversationAccess access, PresenceViews views, BlockingWork blocking) {
+    PresenceFeed(
+            LiveEvents events,
+            ConversationAccess access,
+            PresenceViews views,
+            PresenceWatchers watchers,
+            BlockingWork blocking) {
         this.events = events;
         this.access = access;
         this.views = views;
+        this.watchers = watchers;
         this.blocking = blocking;
     }
 
     /** The presence changes {@code viewerId} is told, from now on. */
     Flux<Presence> of(String viewerId) {
-        return Flux.defer(() -> follow(viewerId, new Contacts()));
+        return Flux.defer(() -> {
+            PresenceWatchers.Watcher watcher = watchers.watcher(viewerId);
+            return follow(viewerId, watcher, ConcurrentHashMap.newKeySet()).doFinally(signal -> watcher.forget());
+        });
     }
 
-    private Flux<Presence> follow(String viewerId, Contacts contacts) {
-        Flux<Presence> changes = events.streamOfEveryTopic(PresenceChanged.class)
-                .filter(change -> contacts.people().contains(change.userId()))
-                .map(change -> change.viewedBy(viewerId));
+    private Flux<Presence> follow(String viewerId, PresenceWatchers.Watcher watcher, Set<String> conversations) {
         Flux<Presence> newContacts = events.streamOfEveryTopic(MembershipCreated.class)
-                .concatMap(created -> joined(viewerId, contacts, created.membership()));
+                .concatMap(created -> joined(viewerId, watcher, conversations, created.membership()));
         return blocking.run(() -> {
-                    contacts.people().addAll(access.contactsOf(viewerId));
-                    contacts.conversations().addAll(access.conversationIdsOf(viewerId));
+                    watcher.watch(access.contactsOf(viewerId));
+                    conversations.addAll(access.conversationIdsOf(viewerId));
                 })
-                .thenMany(Flux.merge(changes, newContacts));
+                .thenMany(Flux.merge(watcher.changes(), newContacts));
     }
 
     /** The presence of whoever the new membership makes a contact of the viewer. */
-    private Flux<Presence> joined(String viewerId, Contacts contacts, UserConversation membership) {
+    private Flux<Presence> joined(
+            String viewerId, PresenceWatchers.Watcher watcher, Set<String> conversations, UserConversation membership) {
         if (membership.userId().equals(viewerId)) {
-            contacts.conversations().add(membership.conversationId());
-            return blocking.of(() -> {
-                        Set<String> added = access.membersOf(membership.conversationId());
-                        added.removeIf(userId -> !contacts.people().add(userId));
-                        return views.of(viewerId, added).values();
-                    })
+            conversations.add(membership.conversationId());
+            return blocking.of(() -> views.of(viewerId, watcher.watch(access.membersOf(membership.conversationId())))
+                            .values())
                     .flatMapIterable(presences -> presences);
         }
-        if (contacts.conversations().contains(membership.conversationId())
-                && contacts.people().add(membership.userId())) {
+        if (conversations.contains(membership.conversationId())
+                && !watcher.watch(Set.of(membership.userId())).isEmpty()) {
             return blocking.of(() ->
                             views.of(viewerId, Set.of(membership.userId())).values())
                     .flatMapIterable(presences -> presences);
         }
         return Flux.empty();
-    }
-
-    /** The people a viewer shares a conversation with, themselves included, and those conversations. */
-    private record Contacts(Set<String> people, Set<String> conversations) {
-
-        Contacts() {
-            this(ConcurrentHashMap.newKeySet(), ConcurrentHashMap.newKeySet());
-        }
     }
 }

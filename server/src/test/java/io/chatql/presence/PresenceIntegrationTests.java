@@ -251,10 +251,48 @@ abstract class PresenceIntegrationTests extends IntegrationTest {
         connection.close();
     }
 
+    @Test
+    void aChangeCostsTheSameStatementsHoweverManyWatchIt() throws Exception {
+        Account alice = signUp("alice");
+        Account bob = signUp("bob");
+        Account carol = signUp("carol");
+        Account dave = signUp("dave");
+        startConversation(alice, bob, carol, dave);
+        SubscriptionRecorder bobWatching = watch(bob);
+        RawWebSocket connection = client().connect(alice);
+        bobWatching.await(presenceOf(alice, "ONLINE"));
+        letEarlierWritesFinish();
+
+        long toldToOne = Math.min(
+                statementsUntilTold(alice, true, Map.of(bobWatching, 1)),
+                statementsUntilTold(alice, false, Map.of(bobWatching, 2)));
+        SubscriptionRecorder carolWatching = watch(carol);
+        SubscriptionRecorder daveWatching = watch(dave);
+        long toldToThree = Math.min(
+                statementsUntilTold(alice, true, Map.of(bobWatching, 2, carolWatching, 1, daveWatching, 1)),
+                statementsUntilTold(alice, false, Map.of(bobWatching, 3, carolWatching, 1, daveWatching, 1)));
+
+        assertThat(toldToThree).isEqualTo(toldToOne);
+        connection.close();
+        List.of(bobWatching, carolWatching, daveWatching).forEach(SubscriptionRecorder::stop);
+    }
+
+    /** The statements from reporting {@code user} idle, or back, until each watcher has had its count of such events. */
+    private long statementsUntilTold(Account user, boolean away, Map<SubscriptionRecorder, Integer> watchers)
+            throws InterruptedException {
+        long before = statements.count();
+        setAway(user, away);
+        for (Map.Entry<SubscriptionRecorder, Integer> watcher : watchers.entrySet()) {
+            watcher.getKey().await(presenceOf(user, away ? "AWAY" : "ONLINE"), watcher.getValue());
+        }
+        return statements.count() - before;
+    }
+
+    /** Subscribes {@code viewer} to their contacts' presence, once it follows the new memberships too. */
     private SubscriptionRecorder watch(Account viewer) throws InterruptedException {
         int before = subscribers.count();
         SubscriptionRecorder recorder = SubscriptionRecorder.record(webSocket(viewer), "subscribeToPresence", Map.of());
-        awaitSubscribers(before + 2);
+        awaitSubscribers(before + 1);
         return recorder;
     }
 
@@ -291,7 +329,6 @@ abstract class PresenceIntegrationTests extends IntegrationTest {
         assertThat(storedLastSeen(user)).isEqualTo(1);
     }
 
-    /** Lets the writes that earlier tests' closed connections started finish, so none counts below. */
     /**
      * Waits, 30 s at most, until the server has written nothing for 6 s: longer than the offline grace,
      * so that the users of earlier tests have gone offline and their last seen is stored.

@@ -447,7 +447,7 @@ class MultiNodeIntegrationTests {
 
         /** Subscribes {@code viewer} to the presence of their contacts, once it listens. */
         SubscriptionRecorder watchPresence(Account viewer) throws InterruptedException {
-            return record(viewer, "subscribeToPresence", Map.of(), 2);
+            return record(viewer, "subscribeToPresence", Map.of(), 1);
         }
 
         /** Subscribes {@code member} to who is typing in the conversation, once it listens. */
