@@ -6,10 +6,14 @@ import io.chatql.system.BlockingWork;
 import io.chatql.system.FellBehindException;
 import io.chatql.user.User;
 import io.chatql.user.UserRepository;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +36,12 @@ class PresenceWatchers extends EventFollowing {
 
     /** Changes kept for one watcher that has not taken them yet; more end its subscription. */
     static final int WATCHER_BUFFER = 256;
+
+    /** The most changes whose users are read together. */
+    static final int BATCH = 256;
+
+    /** How long a change waits for others to be read with: a batch is read once full, or after this. */
+    static final Duration BATCH_WAIT = Duration.ofMillis(5);
 
     private final Map<String, Set<Watcher>> byWatched = new ConcurrentHashMap<>();
 
@@ -59,19 +69,34 @@ class PresenceWatchers extends EventFollowing {
 
     /**
      * Each change someone here watches, with its user, or without when it could not be read, to be read
-     * for each watcher then; should they fall behind, every watcher ends, to subscribe again.
+     * for each watcher then. The users of the changes that came together are read in one statement, so
+     * that a burst, such as a node's users all coming back, costs a statement per {@value #BATCH}
+     * changes; should the watchers fall behind all the same, every one of them ends, to subscribe again.
      */
     private Flux<Told> changes() {
         return events.streamOfEveryTopic(PresenceChanged.class)
                 .filter(change -> byWatched.containsKey(change.userId()))
-                .concatMap(change -> blocking.of(() ->
-                                new Told(change, users.findById(change.userId()).orElse(null)))
-                        .onErrorReturn(new Told(change, null)))
+                .bufferTimeout(BATCH, BATCH_WAIT, true)
+                .concatMap(batch -> blocking.of(() -> withUsers(batch)).onErrorReturn(withoutUsers(batch)))
+                .flatMapIterable(told -> told)
                 .onErrorResume(failure -> {
                     LOG.warn("Telling presence changes fell behind, and starts again: {}", failure.getMessage());
                     byWatched.values().forEach(watchers -> watchers.forEach(Watcher::fellBehind));
                     return changes();
                 });
+    }
+
+    private List<Told> withUsers(List<PresenceChanged> batch) {
+        Map<String, User> byId = new HashMap<>();
+        users.findAllById(batch.stream().map(PresenceChanged::userId).collect(Collectors.toSet()))
+                .forEach(user -> byId.put(user.id(), user));
+        return batch.stream()
+                .map(change -> new Told(change, byId.get(change.userId())))
+                .toList();
+    }
+
+    private static List<Told> withoutUsers(List<PresenceChanged> batch) {
+        return batch.stream().map(change -> new Told(change, null)).toList();
     }
 
     private void tell(Told told) {
