@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.concurrent.Queues;
 
 /**
@@ -136,9 +137,13 @@ class PresenceWatchers extends EventFollowing {
             return added;
         }
 
-        /** The changes of the people watched, from when they were first watched on. */
+        /**
+         * The changes of the people watched, from when they were first watched on. They are taken on a
+         * thread of their own, so that what a watcher's subscription does with each, execute and send it,
+         * never holds up the telling of the next change to the other watchers.
+         */
         Flux<Presence> changes() {
-            return changes.asFlux();
+            return changes.asFlux().publishOn(Schedulers.parallel());
         }
 
         /** Watches no one any more. */
