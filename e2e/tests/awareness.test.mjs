@@ -63,7 +63,7 @@ test('my latest message tells who has seen it', async () => {
   const errors = consoleErrors(erin);
   await startConversation(erin, 'finn');
   await send(erin, 'Seen this?');
-  await erin.locator('.message.mine .check.sent').waitFor();
+  await erin.locator('.message.mine .check.stored').waitFor();
 
   await finn.getByRole('link', { name: 'finn, erin' }).click();
   await finn.locator('.messages').getByText('Seen this?').waitFor();
@@ -129,7 +129,7 @@ test('unread counts show offline as last known, and are exact again once back', 
   await inList.getByRole('img', { name: '1 unread' }).waitFor();
   await nina.waitForFunction(() => document.title === '(1) ChatQL');
   await send(omar, 'Two');
-  await omar.locator('.message.mine .check.sent').nth(1).waitFor();
+  await omar.locator('.message.mine .check.stored').nth(1).waitFor();
 
   await nina.context().setOffline(false);
   await inList.getByRole('img', { name: '2 unread' }).waitFor();

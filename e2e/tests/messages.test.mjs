@@ -43,7 +43,7 @@ test('members edit, react to, reply to and delete messages, and each sees it liv
   const ben = await signUp(running.browser, running.server.url, 'ben');
   await startConversation(ann, 'ben');
   await send(ann, 'Helo @ben');
-  await ann.locator('.message.mine .check.sent').waitFor();
+  await ann.locator('.message.mine .check.stored').waitFor();
   await ben.getByRole('link', { name: 'ben, ann' }).click();
   await ben.locator('.mention.me', { hasText: '@ben' }).waitFor();
 
@@ -124,7 +124,7 @@ test('the arrow up key edits my last message, and Escape stops editing', async (
   await startConversation(emil, 'fay');
   await send(emil, 'First');
   await send(emil, 'Second');
-  await emil.locator('.message.mine .check.sent').nth(1).waitFor();
+  await emil.locator('.message.mine .check.stored').nth(1).waitFor();
 
   const box = emil.getByLabel('Message');
   await box.press('ArrowUp');
@@ -145,7 +145,7 @@ test('changes made offline wait in the outbox, in order, and one who was offline
   await startConversation(gil, 'hana');
   await send(gil, 'One');
   await send(gil, 'Two');
-  await gil.locator('.message.mine .check.sent').nth(1).waitFor();
+  await gil.locator('.message.mine .check.stored').nth(1).waitFor();
   await hana.getByRole('link', { name: 'hana, gil' }).click();
   await hana.locator('.messages').getByText('Two').waitFor();
 

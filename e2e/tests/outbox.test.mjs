@@ -26,18 +26,18 @@ test('a message sent offline waits through a reload, then is delivered once', as
   const offlineCheck = frank
     .locator('.message.mine', { hasText: 'Sent offline' })
     .locator('.check');
-  assert.equal(await offlineCheck.getAttribute('aria-label'), 'not sent yet');
+  assert.equal(await offlineCheck.getAttribute('aria-label'), 'Sending');
 
   await frank.reload();
   await frank.getByRole('link', { name: 'grace, frank' }).waitFor();
   await frank.locator('.messages').getByText('Hello').waitFor();
   await frank.locator('.messages').getByText('Sent offline').waitFor();
-  assert.equal(await offlineCheck.getAttribute('aria-label'), 'not sent yet');
+  assert.equal(await offlineCheck.getAttribute('aria-label'), 'Sending');
   assert.equal(await grace.locator('.messages').getByText('Sent offline').count(), 0);
 
   await frank.context().setOffline(false);
-  await frank.locator('.message.mine .check.sent', { hasText: '✓' }).nth(1).waitFor();
-  assert.equal(await offlineCheck.getAttribute('aria-label'), 'sent');
+  await frank.locator('.message.mine .check.stored').nth(1).waitFor();
+  assert.equal(await offlineCheck.getAttribute('aria-label'), 'Sent');
   await grace.locator('.messages').getByText('Sent offline').waitFor();
   assert.deepEqual(await grace.locator('.message .content').allTextContents(), [
     'Hello',

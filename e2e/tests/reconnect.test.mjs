@@ -20,7 +20,7 @@ test('messages sent while a user was offline appear after it reconnects', async 
     await dave.getByLabel('Message').fill(content);
     await dave.getByRole('button', { name: 'Send' }).click();
   }
-  await dave.locator('.message.mine .check.sent').nth(2).waitFor();
+  await dave.locator('.message.mine .check.stored').nth(2).waitFor();
   await erin.context().setOffline(false);
 
   await erin.locator('.messages').getByText('While away 2').waitFor();

@@ -49,6 +49,7 @@ import { Mentioned } from './mentions';
 import { MessageChange, Outbox } from './outbox';
 import { refusalsOf, withWaiting } from './outbox-merge';
 import { ReadingPosition } from './reading-position';
+import { timeline } from './timeline';
 import { Analytics } from '../analytics/analytics';
 import { Compose } from './compose';
 import { MessageAction, MessageView } from './message-view';
@@ -64,7 +65,7 @@ const HIGHLIGHT_MS = 2_000;
 /**
  * One conversation: its 10 newest messages, older ones 10 at a time when scrolled to the top, and
  * everything that happens to them live; a box to send, reply and edit. Sent messages show at once
- * with a gray check, green once stored; changes show at once too, and wait in the outbox like
+ * with a clock, with two checks once stored; changes show at once too, and wait in the outbox like
  * messages until the server has them. What I had not read when I opened it follows a "New
  * messages" divider, and my read marker moves as I see messages; who types shows under them, who
  * has seen my latest under it, and whether the others are there in the header.
@@ -107,6 +108,8 @@ export class ConversationPage implements OnInit {
   /** The stored messages, oldest first, then mine still waiting to be sent. */
   protected readonly messages = computed(() => withWaiting(this.newestFirst(), this.waiting()));
   protected readonly refusals = computed(() => refusalsOf(this.waiting()));
+  /** The messages by day, in groups of one author's. */
+  protected readonly timeline = computed(() => timeline(this.messages(), this.now()));
   protected readonly nextToken = signal<string | null>(null);
   /** The conversation as my conversation list, kept in the cache by the side bar, has it. */
   private readonly summary = signal<ConversationSummary | undefined>(undefined);
@@ -414,6 +417,9 @@ export class ConversationPage implements OnInit {
         break;
       case 'open-quoted':
         this.openMessage(action.quotedId);
+        break;
+      case 'retry':
+        this.outbox.sendAgain(action.refusal.id);
         break;
       case 'discard':
         this.outbox.discard(action.refusal.id);
