@@ -3,6 +3,7 @@ import { Avatar } from '../ui/avatar';
 import { Menu, MenuItem } from '../ui/menu';
 import { ReactionChoices } from './emoji';
 import { DELIVERY_LABEL, deliveryOf } from './delivery';
+import { withLinks } from './links';
 import { MessageContent } from './message-content';
 import { Message } from './messages';
 import { segments } from './mentions';
@@ -71,7 +72,7 @@ export class MessageView {
     () => this.message().author?.username ?? this.message().sender ?? '',
   );
   protected readonly segments = computed(() =>
-    segments(this.message().content, this.message().mentions, this.me()),
+    withLinks(segments(this.message().content, this.message().mentions, this.me())),
   );
   protected readonly mentionsMe = computed(() =>
     this.message().mentions.some((user) => user.id === this.me()),
