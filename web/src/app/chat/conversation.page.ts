@@ -48,6 +48,7 @@ import { Message, PAGE_SIZE } from './messages';
 import { Mentioned } from './mentions';
 import { MessageChange, Outbox } from './outbox';
 import { refusalsOf, withWaiting } from './outbox-merge';
+import { titleFor } from './conversation-title';
 import { ReadingPosition } from './reading-position';
 import { timeline } from './timeline';
 import { Analytics } from '../analytics/analytics';
@@ -113,7 +114,9 @@ export class ConversationPage implements OnInit {
   protected readonly nextToken = signal<string | null>(null);
   /** The conversation as my conversation list, kept in the cache by the side bar, has it. */
   private readonly summary = signal<ConversationSummary | undefined>(undefined);
-  protected readonly name = computed(() => this.summary()?.name ?? '');
+  protected readonly name = computed(() =>
+    titleFor(this.summary()?.name ?? '', this.session.username()),
+  );
   protected readonly typing = computed(() =>
     this.connection.online() ? typingText(this.summary()?.typing, this.me()) : '',
   );

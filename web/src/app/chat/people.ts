@@ -22,6 +22,7 @@ import { PresenceMark } from '../presence/presence-mark';
 import { Blocking } from '../safety/blocking';
 import { Memberships } from '../safety/memberships';
 import { Menu, MenuItem } from '../ui/menu';
+import { defaultName, titleFor } from './conversation-title';
 import { NewUsers } from './new-users';
 import {
   CreateUserDocument,
@@ -103,12 +104,18 @@ export class People implements OnInit {
   protected readonly others = computed(() =>
     this.users().filter((user) => user.id !== this.session.userId()),
   );
+  /** The name a conversation with those picked gets unless I give one: all our names. */
+  private readonly defaultName = computed(() =>
+    defaultName(
+      this.others()
+        .filter((user) => this.picked().has(user.id))
+        .map((user) => user.username),
+      this.session.username(),
+    ),
+  );
+  /** The default name as I will see it, without mine. */
   protected readonly suggestedName = computed(() =>
-    this.others()
-      .filter((user) => this.picked().has(user.id))
-      .map((user) => user.username)
-      .concat(this.session.username())
-      .join(', '),
+    titleFor(this.defaultName(), this.session.username()),
   );
   protected name = '';
   protected readonly now = signal(new Date());
@@ -155,7 +162,7 @@ export class People implements OnInit {
           mutation: StartConversationDocument,
           variables: {
             id,
-            name: this.name.trim() || this.suggestedName(),
+            name: this.name.trim() || this.defaultName(),
             createdAt: new Date().toISOString(),
             memberIds,
           },
