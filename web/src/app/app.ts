@@ -23,7 +23,7 @@ import { Menu, MenuItem } from './ui/menu';
         @if (session.admin()) {
           <a routerLink="/admin">Dashboard</a>
         }
-        <app-menu class="account" label="Account" [icon]="initials()">
+        <app-menu class="account" label="Account" icon="" [style.--initials]="initials()">
           <button appMenuItem class="account-name" disabled>
             Signed in as <strong>{{ session.username() }}</strong>
           </button>
@@ -51,7 +51,11 @@ export class App {
   private readonly persistedCache = inject(PersistedCache);
   private readonly analytics = inject(Analytics);
 
-  protected readonly initials = computed(() => initials(this.session.username()));
+  /**
+   * My initials, as a CSS string the account button shows: drawn by the style, they are not read
+   * out in place of its label, "Account".
+   */
+  protected readonly initials = computed(() => `"${initials(this.session.username())}"`);
 
   protected openSettings(): void {
     this.router.navigateByUrl('/settings');
