@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, statSync } from 'node:fs';
 import { test } from 'node:test';
-import { postMessage, signUp, startConversation } from '../support/browser.mjs';
+import { accessibilityViolations } from '../support/accessibility.mjs';
+import { postMessage, signUp, signUpOn, startConversation } from '../support/browser.mjs';
 import { serverAndBrowser } from '../support/suite.mjs';
 
-/** Where the screenshots of the main screens go, one per screen and viewport. */
+/** Where the screenshots of the main screens go, one per screen, viewport and colour scheme. */
 const FOLDER = new URL('../target/screenshots/', import.meta.url).pathname;
 
 const VIEWPORTS = {
@@ -12,40 +13,95 @@ const VIEWPORTS = {
   desktop: { width: 1280, height: 800 },
 };
 
+const SCHEMES = ['light', 'dark'];
+
+/** The first account of a server administers it, and sees the dashboard. */
+const ADMIN = 'screens-admin';
+
 const running = serverAndBrowser();
 
 mkdirSync(FOLDER, { recursive: true });
 
+let adminSignedUp;
+
+/** Signs the administrator up, before anyone else, once. */
+function adminReady() {
+  adminSignedUp ??= signUp(running.browser, running.server.url, ADMIN).then((page) =>
+    page.context().close(),
+  );
+  return adminSignedUp;
+}
+
 for (const [name, viewport] of Object.entries(VIEWPORTS)) {
-  test(`screenshots of the main screens on a ${name}`, async () => {
-    const shots = [];
-    const shoot = async (page, screen) => {
-      const path = `${FOLDER}${name}-${screen}.png`;
-      await page.screenshot({ path });
-      shots.push(path);
-    };
-    const entrance = await running.browser.newPage({ viewport });
-    await entrance.goto(`${running.server.url}/sign-in`);
-    await entrance.getByRole('heading', { name: 'Sign in' }).waitFor();
-    await shoot(entrance, 'sign-in');
-    await entrance.goto(`${running.server.url}/sign-up`);
-    await entrance.getByRole('heading', { name: 'Create an account' }).waitFor();
-    await shoot(entrance, 'sign-up');
+  for (const colorScheme of SCHEMES) {
+    test(`the main screens on a ${name} in ${colorScheme} mode, accessible`, async () => {
+      await adminReady();
+      const shots = [];
+      const problems = [];
+      const shoot = async (page, screen) => {
+        const path = `${FOLDER}${name}-${colorScheme}-${screen}.png`;
+        await page.screenshot({ path });
+        shots.push(path);
+        for (const violation of await accessibilityViolations(page)) {
+          problems.push(`${screen}: ${violation}`);
+        }
+      };
+      const newPage = async () =>
+        (await running.browser.newContext({ viewport, colorScheme })).newPage();
+      const prefix = `${name}-${colorScheme}`;
 
-    await signUp(running.browser, running.server.url, `${name}-friend`, viewport);
-    const page = await signUp(running.browser, running.server.url, `${name}-user`, viewport);
-    await page.reload();
-    await page.getByRole('checkbox', { name: `${name}-friend`, exact: true }).waitFor();
-    await shoot(page, 'chat');
-    const conversationId = await startConversation(page, `${name}-friend`);
-    for (const content of ['Hi! Lunch at noon?', 'Sure, see you there.']) {
-      await postMessage(page, running.server.url, conversationId, content);
-    }
-    await page.locator('.messages').getByText('Sure, see you there.').waitFor();
-    await shoot(page, 'conversation');
+      const entrance = await newPage();
+      await entrance.goto(`${running.server.url}/sign-in`);
+      await entrance.getByRole('heading', { name: 'Sign in' }).waitFor();
+      await shoot(entrance, 'sign-in');
+      await entrance.goto(`${running.server.url}/sign-up`);
+      await entrance.getByRole('heading', { name: 'Create an account' }).waitFor();
+      await shoot(entrance, 'sign-up');
 
-    for (const path of shots) {
-      assert.ok(statSync(path).size > 0, `${path} was written`);
-    }
-  });
+      const friendPage = await newPage();
+      await signUpOn(friendPage, running.server.url, `${prefix}-friend`);
+      const page = await newPage();
+      await signUpOn(page, running.server.url, `${prefix}-user`);
+      await page.reload();
+      const friend = page.getByRole('checkbox', { name: `${prefix}-friend`, exact: true });
+      await friend.waitFor();
+      await shoot(page, 'chat');
+      await friend.check();
+      await shoot(page, 'people');
+      await friend.uncheck();
+
+      const conversationId = await startConversation(page, `${prefix}-friend`);
+      await shoot(page, 'conversation-empty');
+      for (const content of ['Hi! Lunch at noon?', 'At the usual place?']) {
+        await postMessage(friendPage, running.server.url, conversationId, content);
+      }
+      const menu = 'Sure, see you there.\nThe menu: https://example.com/menu';
+      await postMessage(page, running.server.url, conversationId, menu);
+      await page.getByLabel('Message').fill('On my way');
+      await page.getByLabel('Message').press('Enter');
+      await page.locator('.message.mine .check.stored').nth(1).waitFor();
+      await shoot(page, 'conversation');
+
+      await page.getByRole('button', { name: 'Account' }).click();
+      await page.getByRole('menuitem', { name: 'Settings' }).waitFor();
+      await shoot(page, 'account-menu');
+      await page.getByRole('menuitem', { name: 'Settings' }).click();
+      await page.getByRole('heading', { name: 'Settings' }).waitFor();
+      await shoot(page, 'settings');
+
+      const admin = await newPage();
+      await admin.goto(`${running.server.url}/sign-in`);
+      await admin.getByLabel('Username').fill(ADMIN);
+      await admin.getByLabel('Password').fill(`password-of-${ADMIN}`);
+      await admin.getByRole('button', { name: 'Sign in' }).click();
+      await admin.getByRole('link', { name: 'Dashboard' }).click();
+      await admin.getByRole('heading', { name: 'Messages per day' }).waitFor();
+      await shoot(admin, 'dashboard');
+
+      for (const path of shots) {
+        assert.ok(statSync(path).size > 0, `${path} was written`);
+      }
+      assert.deepEqual(problems, [], 'no serious or critical accessibility violation');
+    });
+  }
 }
