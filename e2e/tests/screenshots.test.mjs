@@ -63,12 +63,16 @@ for (const [name, viewport] of Object.entries(VIEWPORTS)) {
       const page = await newPage();
       await signUpOn(page, running.server.url, `${prefix}-user`);
       await page.reload();
-      const friend = page.getByRole('checkbox', { name: `${prefix}-friend`, exact: true });
-      await friend.waitFor();
+      await page
+        .getByRole('listitem')
+        .filter({ hasText: `${prefix}-friend` })
+        .waitFor();
       await shoot(page, 'chat');
-      await friend.check();
-      await shoot(page, 'people');
-      await friend.uncheck();
+      await page.getByRole('button', { name: 'New conversation' }).click();
+      await page.getByRole('searchbox', { name: 'Search people' }).fill(name);
+      await page.getByRole('checkbox', { name: `${prefix}-friend`, exact: true }).check();
+      await shoot(page, 'new-conversation');
+      await page.getByRole('button', { name: 'Cancel' }).click();
 
       const conversationId = await startConversation(page, `${prefix}-friend`);
       await shoot(page, 'conversation-empty');

@@ -82,7 +82,7 @@ const REFRESH_DELAY_MS = 500;
             </a>
           </li>
         } @empty {
-          <li class="hint">No conversation yet: pick people below to start one.</li>
+          <li class="hint">No conversation yet: start one with New conversation.</li>
         }
       </ul>
       @if (nextToken()) {
