@@ -154,7 +154,7 @@ export class ConversationPage implements OnInit {
    * Whether the newest page is known, from the server or as the cache kept an earlier answer, so
    * that an empty one means the conversation has no message yet.
    */
-  private newestPageKnown = false;
+  protected readonly newestPageKnown = signal(false);
   private readonly live = liveMessages(
     () => this.query,
     this.conversationId,
@@ -220,7 +220,7 @@ export class ConversationPage implements OnInit {
         );
         this.nextToken.set(connection?.nextToken ?? null);
         if (connection) {
-          this.newestPageKnown = true;
+          this.newestPageKnown.set(true);
         }
       }
       if (!result.loading) {
@@ -267,7 +267,7 @@ export class ConversationPage implements OnInit {
    * conversation starts, and brings it on screen; from then on it stays there, however I read.
    */
   private placeDivider(): void {
-    if (this.dividerPlaced || !this.readAtOpening || !this.newestPageKnown) {
+    if (this.dividerPlaced || !this.readAtOpening || !this.newestPageKnown()) {
       return;
     }
     this.dividerPlaced = true;
@@ -310,7 +310,7 @@ export class ConversationPage implements OnInit {
    */
   private resumePoint(): string | null {
     const newest = this.newestFirst().find((message) => message.isSent)?.timelinePosition;
-    return newest || (this.newestPageKnown ? '' : null);
+    return newest || (this.newestPageKnown() ? '' : null);
   }
 
   /** After each render: holds the messages being read in place, or follows the newest. */
