@@ -32,13 +32,15 @@ import { Menu, MenuItem } from './ui/menu';
         </app-menu>
       }
     </header>
-    <div role="status">
-      @if (session.signedIn() && !connection.online()) {
-        <p class="offline-banner">
-          <strong>Offline.</strong> What you send waits, and goes once the connection is back.
-        </p>
-      }
-    </div>
+    @if (session.signedIn()) {
+      <div role="status">
+        @if (!connection.online()) {
+          <p class="offline-banner">
+            <strong>Offline.</strong> What you send waits, and goes once the connection is back.
+          </p>
+        }
+      </div>
+    }
     <router-outlet />
   `,
 })
