@@ -18,7 +18,7 @@ import { Menu, MenuItem } from './ui/menu';
   imports: [Menu, MenuItem, RouterLink, RouterOutlet],
   template: `
     <header class="top-bar">
-      <span class="brand">ChatQL</span>
+      <a class="brand" routerLink="/chat">ChatQL</a>
       @if (session.signedIn()) {
         @if (session.admin()) {
           <a routerLink="/admin">Dashboard</a>
