@@ -37,8 +37,12 @@ export async function signUpOn(page, url, username) {
   await page.waitForURL('**/chat');
 }
 
-/** Starts a conversation from {@code page} with the users named, and waits until it is open. */
+/**
+ * Starts a conversation from {@code page} with the users named, picked in the New conversation
+ * dialog, and waits until it is open.
+ */
 export async function startConversation(page, ...usernames) {
+  await page.getByRole('button', { name: 'New conversation' }).click();
   for (const username of usernames) {
     await page.getByRole('checkbox', { name: username, exact: true }).check();
   }

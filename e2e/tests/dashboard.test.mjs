@@ -21,7 +21,7 @@ test('the administrator sees the activity as charts, and each series as CSV', as
     await ada.getByLabel('Message').fill(content);
     await ada.getByRole('button', { name: 'Send' }).click();
   }
-  await ada.locator('.check.sent').nth(1).waitFor();
+  await ada.locator('.check.stored').nth(1).waitFor();
 
   await ada.getByRole('link', { name: 'Dashboard' }).click();
   await ada.getByRole('heading', { name: 'Messages per day' }).waitFor();

@@ -22,6 +22,6 @@ test('someone who signs up while my list of people is slow to come is listed, wi
 
   await signUp(running.browser, running.server.url, 'pavel');
 
-  await olga.getByRole('checkbox', { name: 'pavel', exact: true }).waitFor();
+  await olga.getByRole('listitem').filter({ hasText: 'pavel' }).waitFor();
   assert.deepEqual(errors, []);
 });

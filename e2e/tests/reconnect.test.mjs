@@ -11,16 +11,16 @@ test('messages sent while a user was offline appear after it reconnects', async 
   await startConversation(dave, 'erin');
   await dave.getByLabel('Message').fill('Before');
   await dave.getByRole('button', { name: 'Send' }).click();
-  await erin.getByRole('link', { name: 'erin, dave' }).click();
+  await erin.getByRole('link', { name: 'dave' }).click();
   await erin.locator('.messages').getByText('Before').waitFor();
 
   await erin.context().setOffline(true);
-  await erin.locator('.status', { hasText: 'Offline' }).waitFor();
+  await erin.locator('.offline-banner').waitFor();
   for (const content of ['While away 1', 'While away 2']) {
     await dave.getByLabel('Message').fill(content);
     await dave.getByRole('button', { name: 'Send' }).click();
   }
-  await dave.locator('.message.mine .check.sent').nth(2).waitFor();
+  await dave.locator('.message.mine .check.stored').nth(2).waitFor();
   await erin.context().setOffline(false);
 
   await erin.locator('.messages').getByText('While away 2').waitFor();

@@ -1,4 +1,4 @@
-import { Component, inject } from '@angular/core';
+import { Component, computed, inject } from '@angular/core';
 import { Router, RouterLink, RouterOutlet } from '@angular/router';
 import { Apollo } from 'apollo-angular';
 import { Analytics } from './analytics/analytics';
@@ -6,25 +6,41 @@ import { Session } from './auth/session';
 import { Outbox } from './chat/outbox';
 import { PersistedCache } from './offline/persisted-cache';
 import { Connection } from './graphql/connection';
+import { initials } from './ui/avatar-look';
+import { Menu, MenuItem } from './ui/menu';
 
+/**
+ * The shell: the top bar with the account menu (who is signed in, Settings, Sign out), a banner
+ * while the connection is lost, and the page.
+ */
 @Component({
   selector: 'app-root',
-  imports: [RouterLink, RouterOutlet],
+  imports: [Menu, MenuItem, RouterLink, RouterOutlet],
   template: `
     <header class="top-bar">
-      <span class="brand">ChatQL</span>
+      <a class="brand" routerLink="/chat">ChatQL</a>
       @if (session.signedIn()) {
-        <span class="status" [class.online]="connection.online()" role="status">
-          {{ connection.online() ? 'Online' : 'Offline' }}
-        </span>
         @if (session.admin()) {
           <a routerLink="/admin">Dashboard</a>
         }
-        <span class="username">{{ session.username() }}</span>
-        <a routerLink="/settings">Settings</a>
-        <button type="button" (click)="signOut()">Sign out</button>
+        <app-menu class="account" label="Account" icon="" [style.--initials]="initials()">
+          <button appMenuItem class="account-name" disabled>
+            Signed in as <strong>{{ session.username() }}</strong>
+          </button>
+          <button appMenuItem (click)="openSettings()">Settings</button>
+          <button appMenuItem (click)="signOut()">Sign out</button>
+        </app-menu>
       }
     </header>
+    @if (session.signedIn()) {
+      <div role="status">
+        @if (!connection.online()) {
+          <p class="offline-banner">
+            <strong>Offline.</strong> What you send waits, and goes once the connection is back.
+          </p>
+        }
+      </div>
+    }
     <router-outlet />
   `,
 })
@@ -36,6 +52,16 @@ export class App {
   private readonly outbox = inject(Outbox);
   private readonly persistedCache = inject(PersistedCache);
   private readonly analytics = inject(Analytics);
+
+  /**
+   * My initials, as a CSS string the account button shows: drawn by the style, they are not read
+   * out in place of its label, "Account".
+   */
+  protected readonly initials = computed(() => `"${initials(this.session.username())}"`);
+
+  protected openSettings(): void {
+    this.router.navigateByUrl('/settings');
+  }
 
   protected async signOut(): Promise<void> {
     await this.analytics.endSessionAndSend();

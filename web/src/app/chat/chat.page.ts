@@ -8,7 +8,8 @@ import { People } from './people';
 import { turns } from './turns';
 
 /**
- * My conversations and everyone I can start one with; the open conversation beside them. While it
+ * My conversations and everyone I can start one with; the open conversation beside them, or what to
+ * do when none is open. While it
  * shows, who is there is followed live, and the server told when I am idle.
  */
 @Component({
@@ -26,6 +27,12 @@ import { turns } from './turns';
       </aside>
       <main class="conversation-pane">
         <router-outlet />
+        @if (!conversationOpen()) {
+          <div class="empty-state">
+            <h2>No conversation open</h2>
+            <p>Pick one of your conversations, or choose people to start a new one.</p>
+          </div>
+        }
       </main>
     </div>
   `,

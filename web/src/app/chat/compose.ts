@@ -1,6 +1,7 @@
 import {
   Component,
   ElementRef,
+  afterRenderEffect,
   computed,
   effect,
   input,
@@ -15,7 +16,8 @@ import { Mentioned, MentionTyped, completeMention, membersMatching, mentionAt } 
 
 /**
  * The box to write in: a new message, a reply to {@code replyingTo}, or the new content of
- * {@code editing}. Typing @ offers the conversation's members to mention, as a combobox: the arrows
+ * {@code editing}. It grows with its lines up to a few; Enter sends, Shift+Enter starts a new line.
+ * Typing @ offers the conversation's members to mention, as a combobox: the arrows
  * move among them, Enter or Tab takes one, Escape closes the list. Escape also stops replying or
  * editing; ArrowUp in an empty box edits my last message.
  */
@@ -38,7 +40,7 @@ export class Compose {
   /** Whether the reader is writing a new message: told as they type, and when they leave the box. */
   readonly drafting = output<boolean>();
 
-  private readonly box = viewChild.required<ElementRef<HTMLInputElement>>('box');
+  private readonly box = viewChild.required<ElementRef<HTMLTextAreaElement>>('box');
 
   protected readonly draft = signal('');
   private readonly typed = signal<MentionTyped | null>(null);
@@ -49,6 +51,12 @@ export class Compose {
   protected readonly active = signal(0);
 
   constructor() {
+    afterRenderEffect({
+      write: () => {
+        this.draft();
+        this.fitLines();
+      },
+    });
     effect(() => {
       const editing = this.editing();
       const replyingTo = this.replyingTo();
@@ -123,13 +131,23 @@ export class Compose {
         return;
       }
     }
-    if (event.key === 'Escape' && (this.editing() || this.replyingTo())) {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      this.submit();
+    } else if (event.key === 'Escape' && (this.editing() || this.replyingTo())) {
       event.preventDefault();
       this.cancel();
     } else if (event.key === 'ArrowUp' && this.draft() === '' && !this.editing()) {
       event.preventDefault();
       this.editLast.emit();
     }
+  }
+
+  /** Makes the box as tall as its lines, which its style caps at a few before it scrolls. */
+  private fitLines(): void {
+    const box = this.box().nativeElement;
+    box.style.height = 'auto';
+    box.style.height = `${box.scrollHeight + box.offsetHeight - box.clientHeight}px`;
   }
 
   protected mention(member: Mentioned): void {

@@ -22,6 +22,7 @@ import {
   previewOf,
   withUnreadChange,
 } from './my-conversations';
+import { titleFor } from './conversation-title';
 import { RelativeTimePipe } from './relative-time';
 import { resubscribing } from './resubscribing';
 
@@ -49,7 +50,7 @@ const REFRESH_DELAY_MS = 500;
               [class.unread]="row.conversation.unreadCount > 0"
             >
               <span class="conversation-line">
-                <span class="conversation-name">{{ row.conversation.name }}</span>
+                <span class="conversation-name">{{ row.title }}</span>
                 @if (memberships.muted(row.conversation.id)) {
                   <span class="mark" role="img" aria-label="muted">🔕</span>
                 }
@@ -81,7 +82,7 @@ const REFRESH_DELAY_MS = 500;
             </a>
           </li>
         } @empty {
-          <li class="hint">No conversation yet: pick people below to start one.</li>
+          <li class="hint">No conversation yet: start one with New conversation.</li>
         }
       </ul>
       @if (nextToken()) {
@@ -113,6 +114,7 @@ export class ConversationList implements OnInit {
   protected readonly rows = computed(() =>
     byActivity(this.known()).map((conversation) => ({
       conversation,
+      title: titleFor(conversation.name, this.session.username()),
       typing: this.connection.online()
         ? typingText(conversation.typing, this.session.userId())
         : '',

@@ -48,7 +48,9 @@ import { Message, PAGE_SIZE } from './messages';
 import { Mentioned } from './mentions';
 import { MessageChange, Outbox } from './outbox';
 import { refusalsOf, withWaiting } from './outbox-merge';
+import { titleFor } from './conversation-title';
 import { ReadingPosition } from './reading-position';
+import { timeline } from './timeline';
 import { Analytics } from '../analytics/analytics';
 import { Compose } from './compose';
 import { MessageAction, MessageView } from './message-view';
@@ -64,7 +66,7 @@ const HIGHLIGHT_MS = 2_000;
 /**
  * One conversation: its 10 newest messages, older ones 10 at a time when scrolled to the top, and
  * everything that happens to them live; a box to send, reply and edit. Sent messages show at once
- * with a gray check, green once stored; changes show at once too, and wait in the outbox like
+ * with a clock, with two checks once stored; changes show at once too, and wait in the outbox like
  * messages until the server has them. What I had not read when I opened it follows a "New
  * messages" divider, and my read marker moves as I see messages; who types shows under them, who
  * has seen my latest under it, and whether the others are there in the header.
@@ -107,10 +109,14 @@ export class ConversationPage implements OnInit {
   /** The stored messages, oldest first, then mine still waiting to be sent. */
   protected readonly messages = computed(() => withWaiting(this.newestFirst(), this.waiting()));
   protected readonly refusals = computed(() => refusalsOf(this.waiting()));
+  /** The messages by day, in groups of one author's. */
+  protected readonly timeline = computed(() => timeline(this.messages(), this.now()));
   protected readonly nextToken = signal<string | null>(null);
   /** The conversation as my conversation list, kept in the cache by the side bar, has it. */
   private readonly summary = signal<ConversationSummary | undefined>(undefined);
-  protected readonly name = computed(() => this.summary()?.name ?? '');
+  protected readonly name = computed(() =>
+    titleFor(this.summary()?.name ?? '', this.session.username()),
+  );
   protected readonly typing = computed(() =>
     this.connection.online() ? typingText(this.summary()?.typing, this.me()) : '',
   );
@@ -148,7 +154,7 @@ export class ConversationPage implements OnInit {
    * Whether the newest page is known, from the server or as the cache kept an earlier answer, so
    * that an empty one means the conversation has no message yet.
    */
-  private newestPageKnown = false;
+  protected readonly newestPageKnown = signal(false);
   private readonly live = liveMessages(
     () => this.query,
     this.conversationId,
@@ -214,7 +220,7 @@ export class ConversationPage implements OnInit {
         );
         this.nextToken.set(connection?.nextToken ?? null);
         if (connection) {
-          this.newestPageKnown = true;
+          this.newestPageKnown.set(true);
         }
       }
       if (!result.loading) {
@@ -261,7 +267,7 @@ export class ConversationPage implements OnInit {
    * conversation starts, and brings it on screen; from then on it stays there, however I read.
    */
   private placeDivider(): void {
-    if (this.dividerPlaced || !this.readAtOpening || !this.newestPageKnown) {
+    if (this.dividerPlaced || !this.readAtOpening || !this.newestPageKnown()) {
       return;
     }
     this.dividerPlaced = true;
@@ -304,7 +310,7 @@ export class ConversationPage implements OnInit {
    */
   private resumePoint(): string | null {
     const newest = this.newestFirst().find((message) => message.isSent)?.timelinePosition;
-    return newest || (this.newestPageKnown ? '' : null);
+    return newest || (this.newestPageKnown() ? '' : null);
   }
 
   /** After each render: holds the messages being read in place, or follows the newest. */
@@ -414,6 +420,9 @@ export class ConversationPage implements OnInit {
         break;
       case 'open-quoted':
         this.openMessage(action.quotedId);
+        break;
+      case 'retry':
+        this.outbox.sendAgain(action.refusal.id);
         break;
       case 'discard':
         this.outbox.discard(action.refusal.id);

@@ -4,12 +4,14 @@ export interface Mentioned {
   username: string;
 }
 
-/** A piece of a message's content: plain text, or a mention of a member. */
+/** A piece of a message's content: plain text, a mention of a member, or a link. */
 export interface Segment {
   text: string;
   mention?: Mentioned;
   /** Whether the mention is of the reader. */
   mine?: boolean;
+  /** Where a web address written in the message leads. */
+  href?: string;
 }
 
 /** What a mention's name may be made of, as the server reads it. */

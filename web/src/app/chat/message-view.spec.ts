@@ -71,6 +71,35 @@ describe('MessageView', () => {
     expect(page.querySelectorAll('.mention')).toHaveLength(2);
   });
 
+  it('makes links of web addresses, opening apart, and never reads the content as markup', async () => {
+    await show({ content: '<b>look</b> https://example.com/a, javascript:alert(1)' });
+
+    const link = page.querySelector<HTMLAnchorElement>('p.content a')!;
+    expect(link.href).toBe('https://example.com/a');
+    expect(link.target).toBe('_blank');
+    expect(link.rel).toBe('noopener noreferrer');
+    expect(page.querySelectorAll('p.content a')).toHaveLength(1);
+    expect(page.querySelector('p.content b')).toBeNull();
+    expect(page.querySelector('p.content')!.textContent).toContain('<b>look</b>');
+  });
+
+  it("shows the author's name and avatar on another's message, never on mine", async () => {
+    expect(text('.author')).toBe('alice');
+    expect(text('.avatar')).toBe('A');
+
+    await show({}, 'u1');
+    expect(page.querySelector('.author')).toBeNull();
+    expect(page.querySelector('.avatar')).toBeNull();
+  });
+
+  it('tells in words how far my message got', async () => {
+    await show({ isSent: false }, 'u1');
+    expect(page.querySelector('.check')!.getAttribute('aria-label')).toBe('Sending');
+
+    await show({ isSent: true }, 'u1');
+    expect(page.querySelector('.check')!.getAttribute('aria-label')).toBe('Sent');
+  });
+
   it('says an edited message was edited, and a deleted one that it was deleted, with no actions', async () => {
     await show({ editedAt: '2026-11-25T10:00:30.000Z' });
     expect(text('.edited')).toBe('edited');

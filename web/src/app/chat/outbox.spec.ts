@@ -167,6 +167,20 @@ describe('Outbox', () => {
     },
   );
 
+  it('sends a refused message again when asked to retry, and forgets it once stored', async () => {
+    const apollo = new FakeApollo();
+    apollo.answer = () => refused('BAD_REQUEST', 'refused');
+    const outbox = startOutbox(apollo);
+    await outbox.add(message('m1'));
+    await vi.waitFor(() => expect(outbox.items()[0]?.refusal).toBe('refused'));
+
+    apollo.answer = () => of({ data: null });
+    await outbox.sendAgain('m1');
+
+    await vi.waitFor(() => expect(outbox.items()).toEqual([]));
+    expect(apollo.sent).toEqual(['m1', 'm1']);
+  });
+
   it('keeps, to try again, a message that met an error of the server itself', async () => {
     const apollo = new FakeApollo();
     apollo.answer = () => refused('INTERNAL_ERROR');

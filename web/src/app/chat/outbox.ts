@@ -114,6 +114,14 @@ export class Outbox {
     this.sendWaiting();
   }
 
+  /** Sends again a message or change the server refused, in its place among those waiting. */
+  async sendAgain(id: string): Promise<void> {
+    await this.keep(
+      this.waiting().map((item) => (item.id === id ? { ...item, refusal: undefined } : item)),
+    );
+    this.sendWaiting();
+  }
+
   /** Gives up on a message or change the server refused. */
   async discard(id: string): Promise<void> {
     await this.keep(this.waiting().filter((item) => item.id !== id));
@@ -229,7 +237,7 @@ export class Outbox {
   }
 }
 
-/** How a waiting message shows among the stored ones: with a gray check. */
+/** How a waiting message shows among the stored ones: as not stored yet. */
 export function asMessage(message: OutgoingMessage): Message {
   return {
     __typename: 'Message',

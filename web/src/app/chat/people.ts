@@ -10,25 +10,23 @@ import {
   untracked,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormsModule } from '@angular/forms';
-import { Router } from '@angular/router';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { Apollo } from 'apollo-angular';
 import { filter, firstValueFrom } from 'rxjs';
-import { Analytics } from '../analytics/analytics';
 import { Session } from '../auth/session';
 import { Connection } from '../graphql/connection';
 import { PresenceMark } from '../presence/presence-mark';
 import { Blocking } from '../safety/blocking';
 import { Memberships } from '../safety/memberships';
+import { Avatar } from '../ui/avatar';
 import { Menu, MenuItem } from '../ui/menu';
+import { NewConversation } from './new-conversation';
 import { NewUsers } from './new-users';
 import {
   CreateUserDocument,
   GetAllUsersDocument,
   GetAllUsersQuery,
   MeDocument,
-  StartConversationDocument,
   SubscribeToNewUsersDocument,
 } from './people.generated';
 
@@ -39,27 +37,24 @@ export const PEOPLE_SHOWN = 100;
 
 /**
  * Everyone I can start a conversation with, new users shown live, whether those I share a
- * conversation with are there, and the form to start one; each person's menu blocks or unblocks
- * them.
+ * conversation with are there, and the button to start one with some of them; each person's menu
+ * blocks or unblocks them.
  */
 @Component({
   selector: 'app-people',
-  imports: [FormsModule, Menu, MenuItem, PresenceMark],
+  imports: [Avatar, Menu, MenuItem, NewConversation, PresenceMark],
   providers: [Blocking],
   template: `
     <section aria-labelledby="users-heading">
-      <h2 id="users-heading">People</h2>
+      <div class="section-header">
+        <h2 id="users-heading">People</h2>
+        <app-new-conversation [people]="others()" />
+      </div>
       <ul class="list">
         @for (user of others(); track user.id) {
           <li class="person">
-            <label
-              ><input
-                type="checkbox"
-                [checked]="picked().has(user.id)"
-                (change)="toggle(user.id)"
-              />
-              {{ user.username }}</label
-            >
+            <app-avatar [userId]="user.id" [name]="user.username" />
+            <span class="person-name">{{ user.username }}</span>
             <app-presence-mark [presence]="user.presence" [now]="now()" />
             @if (blocking.blocked().has(user.id)) {
               <span class="mark">blocked</span>
@@ -72,14 +67,6 @@ export const PEOPLE_SHOWN = 100;
           </li>
         }
       </ul>
-      @if (picked().size > 0) {
-        <form class="start" (ngSubmit)="start()">
-          <label
-            >Name <input name="name" [(ngModel)]="name" [placeholder]="suggestedName()"
-          /></label>
-          <button type="submit">Start conversation</button>
-        </form>
-      }
       @if (error()) {
         <p class="error" role="alert">{{ error() }}</p>
       }
@@ -89,28 +76,17 @@ export const PEOPLE_SHOWN = 100;
 export class People implements OnInit {
   private readonly apollo = inject(Apollo);
   private readonly session = inject(Session);
-  private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly analytics = inject(Analytics);
   private readonly connection = inject(Connection);
   protected readonly blocking = inject(Blocking);
   private readonly memberships = inject(Memberships);
   private readonly injector = inject(Injector);
 
   private readonly users = signal<User[]>([]);
-  protected readonly picked = signal<Set<string>>(new Set());
   protected readonly error = signal('');
   protected readonly others = computed(() =>
     this.users().filter((user) => user.id !== this.session.userId()),
   );
-  protected readonly suggestedName = computed(() =>
-    this.others()
-      .filter((user) => this.picked().has(user.id))
-      .map((user) => user.username)
-      .concat(this.session.username())
-      .join(', '),
-  );
-  protected name = '';
   protected readonly now = signal(new Date());
 
   ngOnInit(): void {
@@ -125,14 +101,6 @@ export class People implements OnInit {
     this.destroyRef.onDestroy(() => clearInterval(ticking));
   }
 
-  protected toggle(userId: string): void {
-    const picked = new Set(this.picked());
-    if (!picked.delete(userId)) {
-      picked.add(userId);
-    }
-    this.picked.set(picked);
-  }
-
   protected async toggleBlocked(user: User): Promise<void> {
     this.error.set('');
     const change = this.blocking.blocked().has(user.id) ? 'unblocked' : 'blocked';
@@ -140,33 +108,6 @@ export class People implements OnInit {
       await this.blocking.toggle(user.id);
     } catch (error) {
       this.error.set(`${user.username} could not be ${change}: ${(error as Error).message}`);
-    }
-  }
-
-  protected async start(): Promise<void> {
-    this.error.set('');
-    const id = crypto.randomUUID();
-    const memberIds = [...this.picked()];
-    try {
-      // All members at once: a member who cannot be added refuses the whole conversation, so a
-      // refusal leaves no half-made conversation behind.
-      await firstValueFrom(
-        this.apollo.mutate({
-          mutation: StartConversationDocument,
-          variables: {
-            id,
-            name: this.name.trim() || this.suggestedName(),
-            createdAt: new Date().toISOString(),
-            memberIds,
-          },
-        }),
-      );
-      this.analytics.record('New Conversation', { members: String(memberIds.length + 1) });
-      this.picked.set(new Set());
-      this.name = '';
-      await this.router.navigate(['/chat', id]);
-    } catch (error) {
-      this.error.set(`The conversation could not be started: ${(error as Error).message}`);
     }
   }
 

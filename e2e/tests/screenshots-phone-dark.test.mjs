@@ -1,0 +1,3 @@
+import { testMainScreens } from '../support/screens.mjs';
+
+testMainScreens('phone', 'dark');
