@@ -181,7 +181,8 @@ function newMessagesOn(node, token, conversationId) {
     let text = '';
     for await (const chunk of body) {
       text += decoder.decode(chunk, { stream: true });
-      if (/^data:/m.test(text)) {
+      const data = text.search(/^data:/m);
+      if (data >= 0 && text.indexOf('\n\n', data) >= 0) {
         return text;
       }
     }
