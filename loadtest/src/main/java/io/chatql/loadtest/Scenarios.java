@@ -158,7 +158,7 @@ final class Scenarios {
                     warmUpSeconds > 0
                             ? Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(warmUpSeconds))
                             : deadline);
-            long changesBefore = readers == null ? 0 : readers.changes();
+            long changesBefore = readers == null ? 0 : readers.settledChanges(500, 10);
             OptionalLong cpuBefore = server.cpuNanos();
             long start = System.nanoTime();
             int sent = sender.send(1, messages, seq -> conversations.get(seq % rooms), inFlight, 0, deadline);

@@ -75,6 +75,25 @@ final class UnreadReaders implements AutoCloseable {
         return false;
     }
 
+    /**
+     * How many changes the readers heard of in all, once no more came for {@code quietMillis} (waiting
+     * {@code seconds} at most): so that the changes of messages posted before are not counted after.
+     */
+    long settledChanges(int quietMillis, int seconds) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long heardSoFar = changes();
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - quietSince < TimeUnit.MILLISECONDS.toNanos(quietMillis)
+                && System.nanoTime() < until) {
+            TimeUnit.MILLISECONDS.sleep(20);
+            if (changes() != heardSoFar) {
+                heardSoFar = changes();
+                quietSince = System.nanoTime();
+            }
+        }
+        return heardSoFar;
+    }
+
     /** How many changes of counts the readers heard of in all. */
     long changes() {
         long total = 0;
