@@ -181,22 +181,7 @@ class MessageController {
     /** The authors of a page; a listing that joined them in already has them. */
     @BatchMapping
     Mono<Map<Message, User>> author(List<Message> page) {
-        Map<Message, User> authors = new HashMap<>();
-        List<Message> unknown = new ArrayList<>();
-        for (Message message : page) {
-            if (message.author() != null) {
-                authors.put(message, message.author());
-            } else {
-                unknown.add(message);
-            }
-        }
-        if (unknown.isEmpty()) {
-            return Mono.just(authors);
-        }
-        return blocking.of(() -> {
-            authors.putAll(Referents.of(unknown, Message::sender, users::findAllById, User::id));
-            return authors;
-        });
+        return Referents.of(page, Message::author, Message::sender, users::findAllById, User::id, blocking);
     }
 
     /**

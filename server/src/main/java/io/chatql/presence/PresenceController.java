@@ -9,7 +9,6 @@ import io.chatql.system.Referents;
 import io.chatql.user.Settings;
 import io.chatql.user.User;
 import io.chatql.user.UserRepository;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,22 +79,7 @@ class PresenceController {
     /** The user of each presence: read, for all at once, unless it came with the presence. */
     @BatchMapping(typeName = "Presence")
     Mono<Map<Presence, User>> user(List<Presence> presences) {
-        Map<Presence, User> known = new HashMap<>();
-        List<Presence> unknown = new ArrayList<>();
-        presences.forEach(presence -> {
-            if (presence.user() != null) {
-                known.put(presence, presence.user());
-            } else {
-                unknown.add(presence);
-            }
-        });
-        if (unknown.isEmpty()) {
-            return Mono.just(known);
-        }
-        return blocking.of(() -> {
-            known.putAll(Referents.of(unknown, Presence::userId, users::findAllById, User::id));
-            return known;
-        });
+        return Referents.of(presences, Presence::user, Presence::userId, users::findAllById, User::id, blocking);
     }
 
     /**
