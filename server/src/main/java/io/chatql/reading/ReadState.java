@@ -40,6 +40,20 @@ record ReadState(
                 muted);
     }
 
+    /** This state with the conversation muted by the member, or not. */
+    ReadState muted(boolean muted) {
+        return muted == this.muted
+                ? this
+                : new ReadState(
+                        conversationId,
+                        readSequence,
+                        lastReadMessageId,
+                        lastSequence,
+                        unreadCount,
+                        mentionCount,
+                        muted);
+    }
+
     /** Whether a message of sequence {@code sequence} is after the marker. */
     boolean unread(long sequence) {
         return sequence > readSequence;

@@ -56,6 +56,8 @@ class ReadingController {
 
     private final ReadingRepository repository;
 
+    private final ReadStates states;
+
     private final ReadMarkers markers;
 
     private final UnreadWatch watch;
@@ -74,6 +76,7 @@ class ReadingController {
 
     ReadingController(
             ReadingRepository repository,
+            ReadStates states,
             ReadMarkers markers,
             UnreadWatch watch,
             ConversationAccess access,
@@ -84,6 +87,7 @@ class ReadingController {
             BlockingWork blocking,
             BatchLoaderRegistry loaders) {
         this.repository = repository;
+        this.states = states;
         this.markers = markers;
         this.watch = watch;
         this.access = access;
@@ -94,7 +98,7 @@ class ReadingController {
         this.blocking = blocking;
         loaders.forTypePair(String.class, ReadState.class).registerMappedBatchLoader((conversationIds, batch) -> {
             Caller caller = Caller.of(batch.getContext());
-            return blocking.of(() -> repository.statesOf(caller.id(), conversationIds).stream()
+            return blocking.of(() -> states.of(caller.id(), conversationIds).stream()
                     .collect(Collectors.toMap(ReadState::conversationId, Function.identity())));
         });
     }
@@ -120,13 +124,13 @@ class ReadingController {
 
     @QueryMapping
     Mono<UnreadTotal> unreadTotal(Caller caller) {
-        return blocking.of(() -> UnreadTotal.of(repository.statesOf(caller.id())));
+        return blocking.of(() -> UnreadTotal.of(states.of(caller.id())));
     }
 
-    /** The caller's counts in all their conversations, in one statement. */
+    /** The caller's counts in all their conversations, in two statements at most. */
     @QueryMapping
     Mono<UnreadCounts> unreadCounts(Caller caller) {
-        return blocking.of(() -> UnreadCounts.of(repository.statesOf(caller.id())));
+        return blocking.of(() -> UnreadCounts.of(states.of(caller.id())));
     }
 
     @MutationMapping

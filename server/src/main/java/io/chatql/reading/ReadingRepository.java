@@ -18,33 +18,51 @@ import org.springframework.stereotype.Repository;
 /**
  * The SQL of reading. A member's unread count is the conversation's {@code last_sequence} less their
  * marker, less their own messages and the others' deleted ones after it, each counted on an index
- * range that starts at the marker; so counting costs the same however many messages are unread.
+ * range that starts at the marker; so counting costs the same however many messages are unread, and
+ * nothing in a conversation read to its end.
  */
 @Repository
 class ReadingRepository {
 
     /** The read state of each membership {@code uc} of a conversation {@code c}. */
     private static final String STATES = """
-            select uc.conversation_id, uc.read_sequence, r.id as read_id, c.last_sequence, uc.muted,
-                c.last_sequence - uc.read_sequence
+            select uc.conversation_id, uc.read_sequence, r.id as read_id, c.last_sequence, c.last_event, uc.muted,
+                case when c.last_sequence > uc.read_sequence then c.last_sequence - uc.read_sequence
                   - (select count(*) from message own where own.conversation_id = uc.conversation_id
                        and own.sender = uc.user_id and own.sequence > uc.read_sequence)
                   - (select count(*) from deleted_message d where d.conversation_id = uc.conversation_id
-                       and d.sender <> uc.user_id and d.sequence > uc.read_sequence) as unread,
-                (select count(*) from message_mention mm where mm.user_id = uc.user_id
-                   and mm.conversation_id = uc.conversation_id and mm.sequence > uc.read_sequence) as mentions
+                       and d.sender <> uc.user_id and d.sequence > uc.read_sequence) else 0 end as unread,
+                case when c.last_sequence > uc.read_sequence then
+                  (select count(*) from message_mention mm where mm.user_id = uc.user_id
+                     and mm.conversation_id = uc.conversation_id and mm.sequence > uc.read_sequence)
+                  else 0 end as mentions
             from user_conversation uc
             join conversation c on c.id = uc.conversation_id
             left join message r on r.conversation_id = uc.conversation_id and r.sequence = uc.read_sequence
             where uc.user_id = :user""";
 
-    private static final RowMapper<ReadState> STATE = (rs, row) -> new ReadState(
+    private static final RowMapper<CountedState> STATE = (rs, row) -> new CountedState(
+            new ReadState(
+                    rs.getString("conversation_id"),
+                    rs.getLong("read_sequence"),
+                    rs.getString("read_id"),
+                    rs.getLong("last_sequence"),
+                    rs.getInt("unread"),
+                    rs.getInt("mentions"),
+                    rs.getBoolean("muted")),
+            rs.getLong("last_event"));
+
+    /** What the read state of each membership {@code uc} depends on, without counting anything. */
+    private static final String VERSIONS = """
+            select uc.conversation_id, uc.read_sequence, c.last_event, uc.muted
+            from user_conversation uc
+            join conversation c on c.id = uc.conversation_id
+            where uc.user_id = :user""";
+
+    private static final RowMapper<StateVersion> VERSION = (rs, row) -> new StateVersion(
             rs.getString("conversation_id"),
             rs.getLong("read_sequence"),
-            rs.getString("read_id"),
-            rs.getLong("last_sequence"),
-            rs.getInt("unread"),
-            rs.getInt("mentions"),
+            rs.getLong("last_event"),
             rs.getBoolean("muted"));
 
     /**
@@ -65,13 +83,25 @@ class ReadingRepository {
         this.jdbc = jdbc;
     }
 
-    /** The read state of each of the user's conversations, in one statement. */
-    List<ReadState> statesOf(String userId) {
-        return jdbc.sql(STATES).param("user", userId).query(STATE).list();
+    /** What the read state of each of the user's conversations depends on, in one statement. */
+    List<StateVersion> versionsOf(String userId) {
+        return jdbc.sql(VERSIONS).param("user", userId).query(VERSION).list();
     }
 
-    /** The read state of those of {@code conversationIds} the user is in, in one statement. */
-    List<ReadState> statesOf(String userId, Collection<String> conversationIds) {
+    /** What the read state of those of {@code conversationIds} the user is in depends on, in one statement. */
+    List<StateVersion> versionsOf(String userId, Collection<String> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(VERSIONS + " and uc.conversation_id in (:ids)")
+                .param("user", userId)
+                .param("ids", conversationIds)
+                .query(VERSION)
+                .list();
+    }
+
+    /** The read state of those of {@code conversationIds} the user is in, counted in one statement. */
+    List<CountedState> count(String userId, Collection<String> conversationIds) {
         if (conversationIds.isEmpty()) {
             return List.of();
         }
@@ -193,6 +223,16 @@ class ReadingRepository {
     private static OffsetDateTime activity(ResultSet rs) throws SQLException {
         return rs.getObject("activity", OffsetDateTime.class);
     }
+
+    /**
+     * What a member's read state of a conversation is a function of: their marker and the conversation's
+     * last event, which every change to its messages moves (a new one, an edit, a deletion); and whether
+     * they muted it, which is not counted.
+     */
+    record StateVersion(String conversationId, long readSequence, long lastEvent, boolean muted) {}
+
+    /** A read state as counted, with the conversation's last event at the time. */
+    record CountedState(ReadState state, long lastEvent) {}
 
     /** Where a conversation stands in a member's list: its activity, then the membership's position. */
     record ActivityKey(OffsetDateTime activity, long position) {}

@@ -49,7 +49,7 @@ class UnreadWatch extends EventFollowing implements DisposableBean {
 
     private final LiveEvents events;
 
-    private final ReadingRepository repository;
+    private final ReadStates readStates;
 
     private final BlockingWork blocking;
 
@@ -64,9 +64,9 @@ class UnreadWatch extends EventFollowing implements DisposableBean {
     /** Followers still reading their first counts, who keep every new message meanwhile. */
     private final Set<Follower> starting = ConcurrentHashMap.newKeySet();
 
-    UnreadWatch(LiveEvents events, ReadingRepository repository, BlockingWork blocking) {
+    UnreadWatch(LiveEvents events, ReadStates readStates, BlockingWork blocking) {
         this.events = events;
-        this.repository = repository;
+        this.readStates = readStates;
         this.blocking = blocking;
     }
 
@@ -147,7 +147,7 @@ class UnreadWatch extends EventFollowing implements DisposableBean {
         byUser.computeIfAbsent(follower.userId, id -> ConcurrentHashMap.newKeySet())
                 .add(follower);
         starting.add(follower);
-        blocking.of(() -> repository.statesOf(follower.userId))
+        blocking.of(() -> readStates.of(follower.userId))
                 .publishOn(counting)
                 .subscribe(follower::started, follower::failed);
     }
@@ -289,7 +289,7 @@ class UnreadWatch extends EventFollowing implements DisposableBean {
             }
             Recount recount = new Recount(heard);
             recounting.put(conversationId, recount);
-            blocking.of(() -> repository.statesOf(userId, List.of(conversationId)))
+            blocking.of(() -> readStates.recounted(userId, List.of(conversationId)))
                     .publishOn(counting)
                     .subscribe(
                             recounted -> {

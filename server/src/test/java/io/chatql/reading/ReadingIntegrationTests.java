@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chatql.support.Account;
 import io.chatql.support.IntegrationTest;
 import io.chatql.support.SubscriptionRecorder;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -325,6 +326,66 @@ abstract class ReadingIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void countsGivenAgainAreNeverOnesFromBeforeAChange() {
+        String hello = send(alice, conversationId, "hello");
+        assertThat(counts(bob)).isEqualTo(countsOf(1, 0, null, 1, 0));
+
+        client().editMessage(alice, conversationId, hello, "hello @" + bob.username())
+                .path("editMessage.id")
+                .hasValue();
+        assertThat(counts(bob)).isEqualTo(countsOf(1, 1, null, 1, 1));
+
+        String more = send(alice, conversationId, "more");
+        assertThat(counts(bob)).isEqualTo(countsOf(2, 1, null, 2, 1));
+
+        client().deleteMessage(alice, conversationId, hello)
+                .path("deleteMessage.deleted")
+                .hasValue();
+        assertThat(counts(bob)).isEqualTo(countsOf(1, 0, null, 1, 0));
+
+        send(bob, conversationId, "mine");
+        assertThat(counts(bob)).isEqualTo(countsOf(1, 0, null, 1, 0));
+
+        markReadOnly(bob, conversationId, more);
+        assertThat(counts(bob)).isEqualTo(countsOf(0, 0, more, 0, 0));
+
+        send(alice, conversationId, "muted away");
+        graphQl(bob)
+                .documentName("muteConversation")
+                .variable("conversationId", conversationId)
+                .execute()
+                .path("muteConversation.muted")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+        assertThat(counts(bob)).isEqualTo(countsOf(1, 0, more, 0, 0));
+    }
+
+    @Test
+    void countsAskedAgainCostOneStatementAndOneMoreForThoseThatChanged() {
+        List<String> conversations = new ArrayList<>(List.of(conversationId));
+        for (int i = 0; i < 5; i++) {
+            conversations.add(startConversation(alice, bob));
+        }
+        Runnable twoChange = () -> {
+            send(alice, conversations.get(1), "again");
+            send(alice, conversations.get(4), "again");
+        };
+        Runnable allChange = () -> conversations.forEach(conversation -> send(alice, conversation, "hello"));
+
+        assertThat(statementsOf(() -> counts(bob))).isEqualTo(1);
+        assertThat(statementsOf(() -> {
+                    twoChange.run();
+                    counts(bob);
+                }))
+                .isEqualTo(statementsOf(twoChange) + 2);
+        assertThat(statementsOf(() -> {
+                    allChange.run();
+                    counts(bob);
+                }))
+                .isEqualTo(statementsOf(allChange) + 2);
+    }
+
+    @Test
     void aPageReadsTheCountsOfAllItsConversationsInOneStatement() {
         String read = send(alice, conversationId, "read");
         send(alice, conversationId, "@" + bob.username() + " unread");
@@ -422,6 +483,24 @@ abstract class ReadingIntegrationTests extends IntegrationTest {
                 .path("conversationList.conversations")
                 .entityList(Object.class)
                 .hasSize(first);
+    }
+
+    /** The member's counts in the one conversation of alice and bob, and their total. */
+    private Map<String, Object> countsOf(
+            int unread, int mentions, String lastRead, int totalUnread, int totalMentions) {
+        Map<String, Object> conversation = counts(unread, mentions, lastRead);
+        conversation.put("conversationId", conversationId);
+        return Map.of(
+                "conversations",
+                List.of(conversation),
+                "total",
+                Map.of(
+                        "unreadCount",
+                        totalUnread,
+                        "mentionCount",
+                        totalMentions,
+                        "conversationCount",
+                        totalUnread > 0 ? 1 : 0));
     }
 
     private static Map<String, Object> counts(int unread, int mentions, String lastRead) {
