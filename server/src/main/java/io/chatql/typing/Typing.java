@@ -6,10 +6,13 @@ import io.chatql.presence.LastConnectionClosed;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Who is typing, on this node: it relays the signals made here ({@link TypingSignals}), follows the
@@ -22,11 +25,11 @@ import reactor.core.publisher.Flux;
 class Typing extends EventFollowing {
 
     /**
-     * How often expired signals and changes waiting to be told are looked for: a change waits for the
-     * coalescing time and at most one tick more. Each tick passes over the conversations someone types
-     * in and the typists whose signals were relayed, forty times a second.
+     * How often expired signals, and held ones due to be relayed, are looked for: each tick passes over
+     * the conversations someone types in and the typists whose signals were relayed, ten times a second.
+     * A change waiting for its coalescing time is told when that is up, on a timer of its own.
      */
-    static final Duration TICK = Duration.ofMillis(25);
+    static final Duration TICK = Duration.ofMillis(100);
 
     private final TypingBoard board = new TypingBoard();
 
@@ -37,6 +40,8 @@ class Typing extends EventFollowing {
     private final ApplicationEventPublisher publisher;
 
     private final Clock clock;
+
+    private final Scheduler timers = Schedulers.parallel();
 
     Typing(LiveEvents events, ApplicationEventPublisher publisher, Clock clock) {
         this.events = events;
@@ -90,8 +95,19 @@ class Typing extends EventFollowing {
         }
     }
 
+    /** Delivers the changes told, and flushes each conversation whose change waits when its time is up. */
     private void tell(List<TypingChanged> changes) {
         changes.forEach(events::deliverOnThisNode);
+        for (TypingBoard.Due due : board.takeDue()) {
+            long wait = Math.max(0, Duration.between(clock.instant(), due.at()).toNanos());
+            timers.schedule(() -> flush(due.conversationId()), wait, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void flush(String conversationId) {
+        synchronized (board) {
+            tell(board.flush(conversationId, clock.instant()));
+        }
     }
 
     @Override

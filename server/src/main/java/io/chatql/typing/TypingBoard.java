@@ -15,7 +15,8 @@ import java.util.Map;
  * #EXPIRY} after their last signal, at once when they stop and when they are disconnected; a change is
  * told at once, unless the conversation's last one was told less than its coalescing time ago ({@link
  * #COALESCING}, or {@link #CROWDED_COALESCING} in a crowded conversation), in which case whatever the
- * list is then is told when that time is up. A change that leaves the list as last told is not told.
+ * list is then is told when that time is up: the board answers when ({@link #takeDue}), and its owner
+ * {@link #flush flushes} the conversation then. A change that leaves the list as last told is not told.
  *
  * <p>Pure logic on the times it is given; not thread-safe, its owner serializes the calls.
  */
@@ -26,11 +27,11 @@ final class TypingBoard {
 
     /**
      * The shortest time between two changes told of a conversation whose typists are named. A change
-     * waits for it and a {@link Typing#TICK} at most, 100 ms, which leaves half of the 150 ms that a
-     * change may take to reach the members to carrying the signal and the change; each conversation is
-     * still told some 13 times a second at most, to its 100 members at most.
+     * waits for it at most, which leaves 100 of the 150 ms that a change may take to reach the members
+     * to carrying the signal and the change; each conversation is still told 20 times a second at most,
+     * to its 100 members at most.
      */
-    static final Duration COALESCING = Duration.ofMillis(75);
+    static final Duration COALESCING = Duration.ofMillis(50);
 
     /**
      * The same in a crowded conversation, where only the count is told, to members by the thousand: it
@@ -39,6 +40,9 @@ final class TypingBoard {
     static final Duration CROWDED_COALESCING = Duration.ofSeconds(1);
 
     private final Map<String, ConversationTyping> conversations = new HashMap<>();
+
+    /** The conversations whose change began to wait since {@link #takeDue} was last asked, and until when. */
+    private final List<Due> due = new ArrayList<>();
 
     /** The member {@code typist} is typing in the conversation, or stopped; answers what is to be told now. */
     List<TypingChanged> signal(String conversationId, User typist, boolean typing, boolean crowded, Instant now) {
@@ -77,7 +81,7 @@ final class TypingBoard {
                     .typists
                     .values()
                     .removeIf(typist -> !typist.until().isAfter(now));
-            if (expired || conversation.waiting) {
+            if (expired) {
                 changed(entry.getKey(), conversation, now, told);
             }
             if (conversation.isIdle(now)) {
@@ -85,6 +89,23 @@ final class TypingBoard {
             }
         }
         return told;
+    }
+
+    /** Tells the change of the conversation that waited for its coalescing time, if that is up. */
+    List<TypingChanged> flush(String conversationId, Instant now) {
+        List<TypingChanged> told = new ArrayList<>();
+        ConversationTyping conversation = conversations.get(conversationId);
+        if (conversation != null && conversation.waiting) {
+            changed(conversationId, conversation, now, told);
+        }
+        return told;
+    }
+
+    /** When each conversation whose change began to wait since last asked is to be {@link #flush flushed}. */
+    List<Due> takeDue() {
+        List<Due> taken = List.copyOf(due);
+        due.clear();
+        return taken;
     }
 
     /** Who is typing in the conversation now, in the order they started. */
@@ -95,12 +116,15 @@ final class TypingBoard {
                 : new TypingChanged(conversationId, conversation.current(), conversation.crowded);
     }
 
-    private static void changed(
+    private void changed(
             String conversationId, ConversationTyping conversation, Instant now, List<TypingChanged> told) {
         List<User> current = conversation.current();
         if (current.equals(conversation.told)) {
             conversation.waiting = false;
         } else if (conversation.coalescing(now)) {
+            if (!conversation.waiting) {
+                due.add(new Due(conversationId, conversation.coalescedUntil()));
+            }
             conversation.waiting = true;
         } else {
             conversation.told = current;
@@ -109,6 +133,9 @@ final class TypingBoard {
             told.add(new TypingChanged(conversationId, current, conversation.crowded));
         }
     }
+
+    /** The conversation whose waiting change is to be told at {@code at}. */
+    record Due(String conversationId, Instant at) {}
 
     /** A typist and when their signal expires. */
     private record Typist(User user, Instant until) {}
@@ -133,7 +160,12 @@ final class TypingBoard {
 
         /** Whether a change now is to wait, the last told less than the coalescing time ago. */
         boolean coalescing(Instant now) {
-            return toldAt.plus(crowded ? CROWDED_COALESCING : COALESCING).isAfter(now);
+            return coalescedUntil().isAfter(now);
+        }
+
+        /** When a change may be told again. */
+        Instant coalescedUntil() {
+            return toldAt.plus(crowded ? CROWDED_COALESCING : COALESCING);
         }
 
         /** Nothing to keep: no typist, nothing waiting, and a new change could be told at once. */

@@ -74,36 +74,44 @@ class TypingBoardTests {
     @Test
     void changesWithinTheCoalescingTimeAreToldTogetherWhenItIsUp() {
         board.signal("c", ALICE, true, false, now());
-        clock.advance(Duration.ofMillis(25));
+        Instant toldAt = now();
+        clock.advance(Duration.ofMillis(20));
         assertThat(board.signal("c", BOB, true, false, now())).isEmpty();
-        clock.advance(Duration.ofMillis(25));
+        clock.advance(Duration.ofMillis(20));
         assertThat(board.signal("c", ALICE, false, false, now())).isEmpty();
-        clock.advance(TypingBoard.COALESCING.minusMillis(51));
-        assertThat(board.tick(now())).isEmpty();
+        assertThat(board.takeDue()).containsExactly(new TypingBoard.Due("c", toldAt.plus(TypingBoard.COALESCING)));
+        clock.advance(TypingBoard.COALESCING.minusMillis(41));
+        assertThat(board.flush("c", now())).isEmpty();
 
         clock.advance(Duration.ofMillis(1));
 
-        assertThat(board.tick(now())).containsExactly(new TypingChanged("c", List.of(BOB), false));
+        assertThat(board.flush("c", now())).containsExactly(new TypingChanged("c", List.of(BOB), false));
+        assertThat(board.takeDue()).isEmpty();
     }
 
     /**
-     * The members of a conversation whose typists are named are shown the list as it is within 100 ms,
-     * however often it changes: the coalescing time and a tick, which leaves 50 ms of the 150 ms that
-     * a change may take to reach them.
+     * The members of a conversation whose typists are named are shown the list as it is within the
+     * coalescing time, 50 ms, however often it changes, when the board's owner flushes each waiting
+     * change when it is due: which leaves 100 ms of the 150 ms that a change may take to reach them.
      */
     @Test
-    void namedTypistsAreShownWithinAHundredMillisecondsOfEachChange() {
+    void namedTypistsAreShownWithinTheCoalescingTimeOfEachChange() {
         List<User> shown = List.of();
         Instant staleSince = null;
         Duration longestStale = Duration.ZERO;
+        List<TypingBoard.Due> waiting = new ArrayList<>();
         for (int step = 0; step < 1_000; step++) {
             List<TypingChanged> told = new ArrayList<>();
             if (step % 6 == 0) {
                 int change = step / 6;
                 told.addAll(board.signal("c", change % 2 == 0 ? ALICE : BOB, change % 4 < 2, false, now()));
             }
-            if (step % 5 == 0) {
-                told.addAll(board.tick(now()));
+            waiting.addAll(board.takeDue());
+            for (TypingBoard.Due due : List.copyOf(waiting)) {
+                if (!due.at().isAfter(now())) {
+                    waiting.remove(due);
+                    told.addAll(board.flush(due.conversationId(), now()));
+                }
             }
             for (TypingChanged change : told) {
                 shown = change.typists();
@@ -118,8 +126,8 @@ class TypingBoardTests {
             clock.advance(Duration.ofMillis(5));
         }
 
-        assertThat(TypingBoard.COALESCING.plus(Typing.TICK)).isLessThanOrEqualTo(Duration.ofMillis(100));
-        assertThat(longestStale).isPositive().isLessThanOrEqualTo(TypingBoard.COALESCING.plus(Typing.TICK));
+        assertThat(TypingBoard.COALESCING).isLessThanOrEqualTo(Duration.ofMillis(50));
+        assertThat(longestStale).isPositive().isLessThanOrEqualTo(TypingBoard.COALESCING);
     }
 
     @Test
@@ -142,7 +150,7 @@ class TypingBoardTests {
         board.signal("c", BOB, false, false, now());
         clock.advance(TypingBoard.COALESCING);
 
-        assertThat(board.tick(now())).isEmpty();
+        assertThat(board.flush("c", now())).isEmpty();
     }
 
     @Test
@@ -162,7 +170,7 @@ class TypingBoardTests {
             User typist = step % 2 == 0 ? ALICE : BOB;
             told += board.signal("c", typist, true, crowded, now()).size();
             told += board.signal("c", typist, false, crowded, now()).size();
-            told += board.tick(now()).size();
+            told += board.flush("c", now()).size();
             clock.advance(Duration.ofMillis(10));
         }
         return told;
