@@ -70,6 +70,9 @@ final class UnreadScenario {
                         .join();
             }
         }
+        long firstStart = System.nanoTime();
+        server.graphQl(reader, COUNTS, Map.of()).join();
+        double firstMillis = (System.nanoTime() - firstStart) / 1e6;
         // The JIT compiler warms up on the query first, as after a server's first minutes.
         int warmUp = options.integer("warm-up", 2_000);
         for (int i = 0; i < warmUp && System.nanoTime() < deadline; i++) {
@@ -83,20 +86,53 @@ final class UnreadScenario {
             reads.add(System.nanoTime() - start);
             listed = counts.get("unreadCounts").get("conversations").size();
         }
+        Samples afterChanges = readsAfterChanges(reader, writer, conversations);
         Samples reached = followChanges(reader, writer, conversations, changes);
-        return new Report(String.format(
+        Report report = new Report(String.format(
                         "unread: a reader in %d conversations, %d messages; %d reads of all counts, %d changes followed",
                         conversationCount, stored, reads.count(), reached.count()))
                 .put("conversationsCounted", listed)
                 .put("changesReached", reached.count())
+                .put("firstCountsMs", firstMillis)
                 .put("countsP50Ms", reads.percentileMillis(50))
-                .put("countsP99Ms", reads.percentileMillis(99))
-                .put("changeP50Ms", reached.percentileMillis(50))
+                .put("countsP99Ms", reads.percentileMillis(99));
+        if (afterChanges.count() > 0) {
+            report.put("countsAfterChangesP50Ms", afterChanges.percentileMillis(50))
+                    .put("countsAfterChangesP99Ms", afterChanges.percentileMillis(99))
+                    .atMost(
+                            "p99 of reading all counts after others changed at most 10 ms",
+                            afterChanges.percentileMillis(99),
+                            10);
+        }
+        return report.put("changeP50Ms", reached.percentileMillis(50))
                 .put("changeP99Ms", reached.percentileMillis(99))
                 .atLeast("every conversation's counts in one answer", listed, conversationCount)
                 .atLeast("every change reached the other device", reached.count(), 2L * changes)
                 .atMost("p99 of reading all counts at most 10 ms", reads.percentileMillis(99), 10)
                 .atMost("p99 of a change reaching another device at most 100 ms", reached.percentileMillis(99), 100);
+    }
+
+    /**
+     * With {@code --changed-between N}, {@code --queries-after-changes} reads of all counts (200), each
+     * after a message was posted to N more of the conversations in turn, as a reader finds after being
+     * away: the counts of those N are new to the server too.
+     */
+    private Samples readsAfterChanges(ChatServer.User reader, ChatServer.User writer, List<String> conversations) {
+        int changed = Math.min(options.integer("changed-between", 0), conversations.size());
+        int queries = changed == 0 ? 0 : options.integer("queries-after-changes", 200);
+        Samples reads = new Samples(Math.max(1, queries));
+        int next = 0;
+        for (int i = 0; i < queries && System.nanoTime() < deadline; i++) {
+            for (int c = 0; c < changed; c++) {
+                String conversation = conversations.get(next++ % conversations.size());
+                server.send(writer, conversation, runId + "-between-" + i + "-" + c, 0)
+                        .join();
+            }
+            long start = System.nanoTime();
+            server.graphQl(reader, COUNTS, Map.of()).join();
+            reads.add(System.nanoTime() - start);
+        }
+        return reads;
     }
 
     /**

@@ -264,10 +264,16 @@ class ScenariosIntegrationTests {
                 "--changes",
                 "10",
                 "--warm-up",
-                "10");
+                "10",
+                "--changed-between",
+                "5",
+                "--queries-after-changes",
+                "4");
 
         assertThat(report.result("conversationsCounted")).isEqualTo(20);
         assertThat(report.result("changesReached")).isEqualTo(20);
+        assertThat((Double) report.result("firstCountsMs")).isPositive();
+        assertThat((Double) report.result("countsAfterChangesP99Ms")).isPositive();
     }
 
     private static Report run(String... args) throws Exception {
