@@ -175,6 +175,10 @@ final class LuceneMessageIndex implements SearchEngine {
             LOG.warn("The search index cannot be read ({}); building it again.", ex.toString());
             closeQuietly();
             directory = directories.get();
+            // Nothing holds the lock now: the writer that failed to open let it go.
+            for (String file : directory.listAll()) {
+                directory.deleteFile(file);
+            }
             writer = new IndexWriter(directory, config(IndexWriterConfig.OpenMode.CREATE));
         }
         searchers = new SearcherManager(writer, null);
