@@ -130,6 +130,11 @@ final class LuceneMessageIndex implements SearchEngine {
 
     private boolean caughtUp;
 
+    /** How many stored messages the catch-up has read, and since when. */
+    private long caughtUpCount;
+
+    private long catchUpStartedAt = System.nanoTime();
+
     private @Nullable Instant changedSince;
 
     /** @param directories opens the index's directory, again after the index was found unreadable */
@@ -147,6 +152,7 @@ final class LuceneMessageIndex implements SearchEngine {
             throw new UncheckedIOException("the search index cannot be opened", ex);
         }
         running = true;
+        catchUpStartedAt = System.nanoTime();
         keeper = new Thread(this::keep, "search-index");
         keeper.setDaemon(true);
         keeper.start();
@@ -264,9 +270,13 @@ final class LuceneMessageIndex implements SearchEngine {
         for (StoredMessage message : page) {
             writer().updateDocument(key(message.conversationId(), message.id()), document(message));
         }
+        caughtUpCount += page.size();
         if (page.isEmpty()) {
             caughtUp = true;
-            LOG.info("The search index holds every stored message.");
+            LOG.info(
+                    "The search index holds every stored message, {} read in {} ms.",
+                    caughtUpCount,
+                    Duration.ofNanos(System.nanoTime() - catchUpStartedAt).toMillis());
         } else {
             scannedThrough = page.get(page.size() - 1).position();
         }
