@@ -147,27 +147,21 @@ class MessageSearch {
     }
 
     /**
-     * The messages of {@code page} as they are now, in its order; one deleted since the index was last
-     * written, which a search in an index of its own may still return, is left out.
+     * The messages of {@code page} as they are now, in its order, read in one statement; one deleted
+     * since the index was last written, which a search in an index of its own may still return, is
+     * left out.
      */
     private List<MessageSearchHit> hits(
             List<MessageKey> page, Map<String, Conversation> conversations, SearchQuery query) {
-        Map<String, List<String>> byConversation = new HashMap<>();
-        for (MessageKey key : page) {
-            byConversation
-                    .computeIfAbsent(key.conversationId(), id -> new ArrayList<>())
-                    .add(key.id());
+        Map<Long, Message> found = new HashMap<>();
+        for (Message message :
+                messages.shownAt(page.stream().map(MessageKey::position).toList())) {
+            found.put(message.position(), message);
         }
-        Map<String, Message> found = new HashMap<>();
-        byConversation.forEach((conversationId, ids) -> {
-            for (Message message : messages.shown(conversationId, ids)) {
-                found.put(conversationId + '\u001f' + message.id(), message);
-            }
-        });
         List<MessageSearchHit> hits = new ArrayList<>();
         for (MessageKey key : page) {
-            Message message = found.get(key.conversationId() + '\u001f' + key.id());
-            if (message != null && !message.deleted()) {
+            Message message = found.get(key.position());
+            if (message != null && message.id().equals(key.id()) && !message.deleted()) {
                 hits.add(new MessageSearchHit(
                         message,
                         conversations.get(key.conversationId()),
