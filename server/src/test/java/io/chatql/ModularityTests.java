@@ -39,6 +39,7 @@ class ModularityTests {
             "reading",
             "presence",
             "typing",
+            "search",
             "analytics",
             "web",
             "realtime");

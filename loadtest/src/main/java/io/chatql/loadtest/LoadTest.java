@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The command line: {@code java -jar chatql-loadtest.jar <fanout|rooms|mixed|idle|history|startup|unread|presence|typing> [--url URL]
+ * The command line: {@code java -jar chatql-loadtest.jar <fanout|rooms|mixed|idle|history|startup|unread|presence|typing|search> [--url URL]
  * [--json FILE] [--baseline FILE] [--check] [--max-seconds N] [scenario options]}. Prints a table and
  * the JSON, with each result compared to the same result of the {@code --json} file of an earlier run
  * given as {@code --baseline}; with {@code --check}, exits with 1 when a target was missed.
@@ -20,7 +20,7 @@ public final class LoadTest {
         } catch (IllegalArgumentException ex) {
             System.err.println(ex.getMessage());
             System.err.println(
-                    "usage: <fanout|rooms|mixed|idle|history|startup|unread|presence|typing> [--url http://127.0.0.1:8080] [--json FILE] [--baseline FILE]"
+                    "usage: <fanout|rooms|mixed|idle|history|startup|unread|presence|typing|search> [--url http://127.0.0.1:8080] [--json FILE] [--baseline FILE]"
                             + " [--check] [--max-seconds 120] [scenario options]");
             System.exit(2);
             return;

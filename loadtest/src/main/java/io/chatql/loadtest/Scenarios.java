@@ -56,6 +56,7 @@ final class Scenarios {
             case "history" -> history();
             case "startup" -> startup();
             case "unread" -> new UnreadScenario(options, server, runId, deadline).run();
+            case "search" -> new SearchScenario(options, server, runId, deadline).run();
             case "presence" -> new PresenceScenario(options, server, runId, deadline).run();
             case "typing" ->
                 options.values().containsKey("members")

@@ -276,6 +276,30 @@ class ScenariosIntegrationTests {
         assertThat((Double) report.result("countsAfterChangesP99Ms")).isPositive();
     }
 
+    @Test
+    void searchFindsTheWholeLoadAndEveryProbe() throws Exception {
+        Report report = run(
+                "search",
+                "--conversations",
+                "10",
+                "--member-of",
+                "4",
+                "--messages",
+                "300",
+                "--queries",
+                "20",
+                "--probes",
+                "5",
+                "--warm-up",
+                "10");
+
+        assertThat(report.result("messagesStored")).isEqualTo(300);
+        assertThat(report.result("indexCaughtUpMs")).isNotNull();
+        assertThat(report.result("searches")).isEqualTo(20);
+        assertThat(report.result("probesFound")).isEqualTo(5);
+        assertThat(report.result("probesMissed")).isEqualTo(0);
+    }
+
     private static Report run(String... args) throws Exception {
         String[] withServer = new String[args.length + 4];
         System.arraycopy(args, 0, withServer, 0, args.length);

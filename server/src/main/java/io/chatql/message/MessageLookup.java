@@ -23,6 +23,15 @@ public class MessageLookup {
     }
 
     /**
+     * The messages at {@code positions} (each message's {@link Message#position}), of any
+     * conversations, as {@link #shown} shows them, in one statement; positions of no message are left
+     * out. Blocking.
+     */
+    public List<Message> shownAt(Collection<Long> positions) {
+        return messages.findShownAt(positions);
+    }
+
+    /**
      * The newest message of each of the conversations that has one and that {@code viewerId} is in, in
      * one statement. Blocking.
      */

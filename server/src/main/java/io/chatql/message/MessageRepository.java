@@ -183,6 +183,16 @@ class MessageRepository {
                 .query(MessageRows.SHOWN);
     }
 
+    /** The messages at {@code positions}, of any conversations, with their authors. */
+    List<Message> findShownAt(Collection<Long> positions) {
+        if (positions.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + SHOWN + " from message m" + JOINED + " where m.position in (:positions)")
+                .param("positions", positions)
+                .query(MessageRows.SHOWN);
+    }
+
     /**
      * Messages of a conversation, optionally of one sender, with a sequence below {@code before};
      * {@code shown} with their authors and the messages they answer joined in, for a page that shows
