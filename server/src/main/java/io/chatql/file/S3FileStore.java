@@ -15,14 +15,14 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * clients send and fetch the bytes with presigned URLs, so they never pass through the server. An
  * upload's URL signs its Content-Length and Content-Type, so the store takes no other size; a
  * download's sets the type and disposition of the answer. The server itself reads an upload once, to
- * complete it.
+ * complete it. Checksums are sent only where S3 requires them, as older stores know none.
  */
 final class S3FileStore implements FileStore, AutoCloseable {
 
@@ -65,6 +65,8 @@ final class S3FileStore implements FileStore, AutoCloseable {
                 .build();
         var client = S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.create())
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .credentialsProvider(credentials)
                 .region(region)
                 .serviceConfiguration(pathStyle);
@@ -140,16 +142,13 @@ final class S3FileStore implements FileStore, AutoCloseable {
         s3.deleteObject(delete -> delete.bucket(bucket).key(from));
     }
 
+    /**
+     * One DeleteObject per key: DeleteObjects needs a checksum header that not every S3-compatible
+     * store knows, and an upload has few keys.
+     */
     @Override
     public void delete(Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return;
-        }
-        List<ObjectIdentifier> objects = keys.stream()
-                .map(key -> ObjectIdentifier.builder().key(key).build())
-                .toList();
-        s3.deleteObjects(delete -> delete.bucket(bucket)
-                .delete(Delete.builder().objects(objects).quiet(true).build()));
+        keys.forEach(key -> s3.deleteObject(delete -> delete.bucket(bucket).key(key)));
     }
 
     @Override
