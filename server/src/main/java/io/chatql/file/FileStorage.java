@@ -36,11 +36,18 @@ class FileStorage {
 
     /** The local store's endpoints; none with another store. */
     @Bean
-    RouterFunction<ServerResponse> localFileEndpoints(FileStore store, FileTokens tokens, BlockingWork blocking) {
+    RouterFunction<ServerResponse> localFileEndpoints(
+            FileStore store, FileTokens tokens, FileRepository uploads, BlockingWork blocking) {
         if (!(store instanceof LocalFileStore local)) {
             return request -> Mono.empty();
         }
-        LocalFileEndpoints endpoints = new LocalFileEndpoints(local, tokens, blocking);
+        LocalFileEndpoints endpoints = new LocalFileEndpoints(
+                local,
+                tokens,
+                id -> uploads.find(id)
+                        .filter(upload -> upload.status() == Upload.Status.REQUESTED)
+                        .isPresent(),
+                blocking);
         return RouterFunctions.route()
                 .PUT(LocalFileEndpoints.UPLOADS + "{token}", endpoints::upload)
                 .GET(LocalFileEndpoints.DOWNLOADS + "{token}", endpoints::download)

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -21,13 +21,12 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The local store's two endpoints, open to whoever holds a valid token, which only members get:
  * {@code PUT /files/uploads/<token>} takes the bytes of one upload, exactly as many as were asked for,
- * streamed to disk, and once only; {@code GET /files/<token>} serves a stored file, never sniffed by
+ * streamed to disk, once only, and only while the upload waits for them; {@code GET /files/<token>} serves a stored file, never sniffed by
  * the browser. An invalid or expired token is answered 404 as a file that is not there.
  */
 class LocalFileEndpoints {
@@ -40,11 +39,15 @@ class LocalFileEndpoints {
 
     private final FileTokens tokens;
 
+    private final Predicate<String> awaiting;
+
     private final BlockingWork blocking;
 
-    LocalFileEndpoints(LocalFileStore store, FileTokens tokens, BlockingWork blocking) {
+    /** {@code awaiting} tells, blocking, whether an upload of that id still waits for its bytes. */
+    LocalFileEndpoints(LocalFileStore store, FileTokens tokens, Predicate<String> awaiting, BlockingWork blocking) {
         this.store = store;
         this.tokens = tokens;
+        this.awaiting = awaiting;
         this.blocking = blocking;
     }
 
@@ -62,23 +65,23 @@ class LocalFileEndpoints {
                         "the body must be the " + size + " bytes asked for, with its Content-Length");
             }
             Path target = store.pathOf(key);
-            if (Files.exists(target)) {
-                return refused(HttpStatus.CONFLICT, "conflict", "this upload's bytes have arrived already");
-            }
             Path part = store.partOf(key);
-            return blocking.run(() -> createDirectories(part.getParent()))
-                    .then(DataBufferUtils.write(atMost(request.body(BodyExtractors.toDataBuffers()), size), part))
-                    .then(blocking.run(() -> moveInPlace(part, target)))
-                    .then(ServerResponse.noContent().build())
-                    .onErrorResume(
-                            TooLong.class,
-                            tooLong -> blocking.run(() -> deleteIfExists(part))
-                                    .then(refused(
-                                            HttpStatus.CONTENT_TOO_LARGE,
-                                            "payload_too_large",
-                                            "the body must be at most the " + size + " bytes asked for")))
-                    .doOnCancel(() -> blocking.run(() -> deleteIfExists(part)).subscribe());
+            return blocking.of(() -> awaiting.test(key.substring(0, key.indexOf('/'))) && !Files.exists(target))
+                    .flatMap(open -> open ? receive(request, part, target) : gone());
         });
+    }
+
+    /**
+     * Streams the body to {@code part}, and moves it to {@code target} once whole; HTTP framing holds
+     * it to its Content-Length. A body cut short leaves nothing.
+     */
+    private Mono<ServerResponse> receive(ServerRequest request, Path part, Path target) {
+        return blocking.run(() -> createDirectories(part.getParent()))
+                .then(DataBufferUtils.write(request.body(BodyExtractors.toDataBuffers()), part))
+                .then(blocking.run(() -> moveInPlace(part, target)))
+                .then(ServerResponse.noContent().build())
+                .doOnError(failed -> blocking.run(() -> deleteIfExists(part)).subscribe())
+                .doOnCancel(() -> blocking.run(() -> deleteIfExists(part)).subscribe());
     }
 
     Mono<ServerResponse> download(ServerRequest request) {
@@ -109,20 +112,8 @@ class LocalFileEndpoints {
         return blocking.of(() -> tokens.verify(purpose, token));
     }
 
-    /** {@code body}, failing with {@link TooLong} as soon as more than {@code size} bytes arrived. */
-    private static Flux<DataBuffer> atMost(Flux<DataBuffer> body, long size) {
-        return Flux.defer(() -> {
-            long[] read = {0};
-            return body.handle((buffer, sink) -> {
-                read[0] += buffer.readableByteCount();
-                if (read[0] > size) {
-                    DataBufferUtils.release(buffer);
-                    sink.error(new TooLong());
-                } else {
-                    sink.next(buffer);
-                }
-            });
-        });
+    private static Mono<ServerResponse> gone() {
+        return refused(HttpStatus.CONFLICT, "conflict", "this upload's bytes arrived already, or it was removed");
     }
 
     private static Mono<ServerResponse> notFound() {
@@ -156,14 +147,6 @@ class LocalFileEndpoints {
             Files.deleteIfExists(part);
         } catch (IOException failed) {
             throw new UncheckedIOException(failed);
-        }
-    }
-
-    /** A body longer than its upload. */
-    private static final class TooLong extends RuntimeException {
-
-        TooLong() {
-            super(null, null, false, false);
         }
     }
 }

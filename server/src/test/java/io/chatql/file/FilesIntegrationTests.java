@@ -194,6 +194,23 @@ abstract class FilesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theLocalStoreTakesTheBytesOnceAndOnlyWhileTheUploadWaitsForThem() throws IOException {
+        assumeTrue(store instanceof LocalFileStore, "an S3 store takes what its presigned URL allows");
+        byte[] bomb = TestImages.pngBomb(50_000);
+        Map<String, Object> asked = requestUpload(alice, "huge.png", "image/png", bomb.length)
+                .path("requestUpload")
+                .entity(Map.class)
+                .get();
+        assertThat(put(asked, bomb).getStatus().value()).isEqualTo(204);
+        assertThat(put(asked, bomb).getStatus().value()).as("again").isEqualTo(409);
+
+        expectError(complete(alice, (String) asked.get("id")), ErrorType.BAD_REQUEST);
+
+        assertThat(put(asked, bomb).getStatus().value()).as("once refused").isEqualTo(409);
+        assertNothingKeptOf((String) asked.get("id"));
+    }
+
+    @Test
     void aDecompressionBombIsRefusedFromItsHeaderAndNothingIsKept() throws IOException {
         String uploadId = upload(alice, "huge.png", "image/png", TestImages.pngBomb(50_000));
 
