@@ -33,6 +33,7 @@ class ModularityTests {
             "conversation",
             "message",
             "reaction",
+            "file",
             "timeline",
             "safety",
             "moderation",

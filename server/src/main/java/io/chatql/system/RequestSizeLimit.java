@@ -1,5 +1,6 @@
 package io.chatql.system;
 
+import java.util.List;
 import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -22,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Holds every request body to {@link BodyTooLargeException#MAX_BYTES}, answering a larger one with 413
  * as {@link RestErrorMapping} answers a {@link BodyTooLargeException}: a body declared larger before it
  * is read, one sent without a length as soon as it has grown larger, whichever endpoint reads it. The
- * codecs buffer as much, where Spring's default is 256 KB.
+ * codecs buffer as much, where Spring's default is 256 KB. The {@link StreamedBodies} are left to
+ * their endpoints.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -30,8 +32,11 @@ class RequestSizeLimit implements WebFilter, CodecCustomizer {
 
     private final Refusal refusal;
 
-    RequestSizeLimit(JsonMapper json) {
+    private final List<StreamedBodies> streamed;
+
+    RequestSizeLimit(JsonMapper json, List<StreamedBodies> streamed) {
         this.refusal = Refusal.of(new BodyTooLargeException(), json);
+        this.streamed = streamed;
     }
 
     @Override
@@ -41,6 +46,9 @@ class RequestSizeLimit implements WebFilter, CodecCustomizer {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (streamed.stream().anyMatch(bodies -> bodies.includes(exchange.getRequest()))) {
+            return chain.filter(exchange);
+        }
         if (exchange.getRequest().getHeaders().getContentLength() > BodyTooLargeException.MAX_BYTES) {
             return refusal.writeTo(exchange.getResponse());
         }

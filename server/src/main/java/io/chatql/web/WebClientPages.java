@@ -21,7 +21,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 class WebClientPages {
 
     /** Paths of the server itself, not of the app. */
-    static final List<String> SERVER_PATHS = List.of("/graphql", "/auth/", "/actuator", "/.well-known/");
+    static final List<String> SERVER_PATHS = List.of("/graphql", "/auth/", "/actuator", "/.well-known/", "/files/");
 
     @Bean
     RouterFunction<ServerResponse> webClientPage(@Value("classpath:/static/index.html") Resource index) {

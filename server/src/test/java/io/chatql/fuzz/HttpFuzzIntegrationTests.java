@@ -55,7 +55,11 @@ abstract class HttpFuzzIntegrationTests extends FuzzIntegrationTest {
             "/index.html",
             "/no/such/path",
             "/auth",
-            "/auth/sign-in/");
+            "/auth/sign-in/",
+            "/files/uploads/",
+            "/files/uploads/bm90LWEtdG9rZW4.c2lnbmF0dXJl",
+            "/files/bm90LWEtdG9rZW4.c2lnbmF0dXJl",
+            "/files/not-a-token");
 
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD");
 
