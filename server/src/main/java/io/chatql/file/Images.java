@@ -9,9 +9,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
 import net.coobird.thumbnailator.Thumbnails;
 
 /**
@@ -55,13 +59,18 @@ final class Images {
         write(upright, type, stripped);
         List<Scaled> thumbnails = new ArrayList<>();
         int longer = Math.max(upright.getWidth(), upright.getHeight());
-        for (int side : thumbnailSides) {
+        // The largest thumbnail first, each smaller one scaled from the one before: only the first
+        // passes over the image's own pixels, by the million.
+        BufferedImage source = upright;
+        for (int index = thumbnailSides.size() - 1; index >= 0; index--) {
+            int side = thumbnailSides.get(index);
             if (side >= longer) {
-                break;
+                continue;
             }
-            BufferedImage scaled = Thumbnails.of(upright).size(side, side).asBufferedImage();
+            BufferedImage scaled = Thumbnails.of(source).size(side, side).asBufferedImage();
             write(scaled, type, thumbnailPath(stripped, side));
-            thumbnails.add(new Scaled(side, scaled.getWidth(), scaled.getHeight()));
+            thumbnails.add(0, new Scaled(side, scaled.getWidth(), scaled.getHeight()));
+            source = scaled;
         }
         return new Processed(upright.getWidth(), upright.getHeight(), thumbnails);
     }
@@ -89,13 +98,21 @@ final class Images {
         }
     }
 
+    /** Encodes the image as it is, with no metadata: JPEG at quality 0.9, or PNG. */
     private static void write(BufferedImage image, FileTypes type, Path target) throws IOException {
-        try (OutputStream output = Files.newOutputStream(target)) {
-            Thumbnails.of(image)
-                    .scale(1.0)
-                    .outputFormat(type.imageFormat())
-                    .outputQuality(type == FileTypes.JPEG ? 0.9 : 1.0)
-                    .toOutputStream(output);
+        ImageWriter writer =
+                ImageIO.getImageWritersByFormatName(type.imageFormat()).next();
+        try (OutputStream file = Files.newOutputStream(target);
+                ImageOutputStream output = ImageIO.createImageOutputStream(file)) {
+            writer.setOutput(output);
+            ImageWriteParam parameters = writer.getDefaultWriteParam();
+            if (type == FileTypes.JPEG) {
+                parameters.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                parameters.setCompressionQuality(0.9f);
+            }
+            writer.write(null, new IIOImage(image, null, null), parameters);
+        } finally {
+            writer.dispose();
         }
     }
 
