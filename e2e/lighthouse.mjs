@@ -27,14 +27,15 @@ const browser = await chromium.launchPersistentContext(profile, {
 try {
   const page = await browser.newPage();
   await signUpOn(page, server.url, 'friend');
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Account' }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await signUpOn(page, server.url, 'reader');
   await startConversation(page, 'friend');
   for (let i = 1; i <= 12; i++) {
     await page.getByLabel('Message').fill(`Message number ${i}`);
     await page.getByRole('button', { name: 'Send' }).click();
   }
-  await page.locator('.check.sent').nth(11).waitFor();
+  await page.locator('.check.stored').nth(11).waitFor();
   for (const [device, config] of [
     ['phone', undefined],
     ['desktop', desktopConfig],

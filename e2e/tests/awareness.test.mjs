@@ -30,6 +30,28 @@ test('an unread message shows as a badge and in the title, until it is read', as
   assert.deepEqual(errors, []);
 });
 
+test('a message arriving in the open conversation is read there, with no badge', async () => {
+  const nora = await signUp(running.browser, running.server.url, 'nora');
+  const otto = await signUp(running.browser, running.server.url, 'otto');
+  const errors = consoleErrors(nora);
+  // Open while it has no message yet, as after starting it.
+  await startConversation(nora, 'otto');
+  await nora.getByText('No messages yet').waitFor();
+  await otto.getByRole('link', { name: 'nora' }).click();
+  const inList = nora.getByRole('link', { name: 'otto' });
+
+  for (const content of ['First', 'Second']) {
+    await send(otto, content);
+    await nora.locator('.messages').getByText(content).waitFor();
+    await inList.getByText(content).waitFor();
+  }
+  // The mark is sent at most once a second, and its count comes back after.
+  await nora.waitForTimeout(2_500);
+  assert.equal(await inList.getByRole('img', { name: /unread/ }).count(), 0);
+  await nora.waitForFunction(() => document.title === 'Conversation · ChatQL');
+  assert.deepEqual(errors, []);
+});
+
 test('who types shows to the others, and goes when they clear the box or send', async () => {
   const dave = await signUp(running.browser, running.server.url, 'dave');
   const carol = await signUp(running.browser, running.server.url, 'carol');

@@ -31,7 +31,7 @@ test('messages sent while a user was offline appear after it reconnects', async 
   ]);
 });
 
-test('a message posted while an empty conversation was opening is not missed', async () => {
+test('a message posted while an empty conversation was opening is not missed, nor after a reload', async () => {
   const hank = await signUp(running.browser, running.server.url, 'hank');
   const iris = await signUp(running.browser, running.server.url, 'iris');
   const conversationId = await startConversation(hank, 'iris');
@@ -63,6 +63,20 @@ test('a message posted while an empty conversation was opening is not missed', a
   release();
 
   await iris.locator('.messages').getByText('Posted before the live feed began').waitFor();
+  assert.deepEqual(await iris.locator('.message .content').allTextContents(), [
+    'Posted before the live feed began',
+  ]);
+
+  // The cache is written to IndexedDB a moment after it changes; a reload starts from it.
+  await iris.waitForTimeout(1_500);
+  const reloaded = iris.waitForResponse(
+    (response) =>
+      response.url().endsWith('/graphql') &&
+      response.request().postData()?.includes('allMessageConnection'),
+  );
+  await iris.reload();
+  await reloaded;
+  await iris.getByText('This is the beginning of the conversation.').waitFor();
   assert.deepEqual(await iris.locator('.message .content').allTextContents(), [
     'Posted before the live feed began',
   ]);

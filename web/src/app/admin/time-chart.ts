@@ -11,11 +11,14 @@ import {
 } from '@angular/core';
 import uPlot from 'uplot';
 import { Series, toCsv } from './csv';
-import { chartData, chartOptions } from './time-chart-options';
+import { ChartInk, chartData, chartOptions } from './time-chart-options';
 
 const HEIGHT = 220;
 
-/** A chart of time series, with a button that downloads them as CSV. */
+/**
+ * A chart of time series, with a button that downloads them as CSV; drawn again in the page's
+ * colours when the system switches between light and dark.
+ */
 @Component({
   selector: 'app-time-chart',
   // uPlot's own styles, for the elements it makes.
@@ -46,7 +49,13 @@ export class TimeChart {
         this.chart?.setSize({ width: this.width(), height: HEIGHT }),
       );
       resizing.observe(this.plot().nativeElement);
-      destroyRef.onDestroy(() => resizing.disconnect());
+      const scheme = matchMedia('(prefers-color-scheme: dark)');
+      const redraw = () => this.draw(this.series());
+      scheme.addEventListener('change', redraw);
+      destroyRef.onDestroy(() => {
+        resizing.disconnect();
+        scheme.removeEventListener('change', redraw);
+      });
     });
     afterRenderEffect({ write: () => this.draw(this.series()) });
     destroyRef.onDestroy(() => this.chart?.destroy());
@@ -63,10 +72,18 @@ export class TimeChart {
   private draw(series: Series[]): void {
     this.chart?.destroy();
     this.chart = new uPlot(
-      chartOptions(series, this.width(), HEIGHT),
+      chartOptions(series, this.width(), HEIGHT, this.ink()),
       chartData(series),
       this.plot().nativeElement,
     );
+  }
+
+  private ink(): ChartInk {
+    const style = getComputedStyle(this.plot().nativeElement);
+    return {
+      text: style.getPropertyValue('--text').trim(),
+      lines: style.getPropertyValue('--border').trim(),
+    };
   }
 
   private width(): number {

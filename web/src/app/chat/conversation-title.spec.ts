@@ -1,4 +1,4 @@
-import { defaultName, titleFor } from './conversation-title';
+import { defaultName, namesMembers, titleFor } from './conversation-title';
 
 describe('titleFor', () => {
   it('leaves my name out of a default name', () => {
@@ -20,5 +20,16 @@ describe('defaultName', () => {
 
     expect(name).toBe('bob, carol, alice');
     expect(titleFor(name, 'carol')).toBe('bob, alice');
+  });
+});
+
+describe('namesMembers', () => {
+  it('leaves out the name of the only other member when it is the title', () => {
+    expect(namesMembers('bob', [{ username: 'bob' }])).toBe(false);
+  });
+
+  it('names the members of a named conversation, and of a group', () => {
+    expect(namesMembers('Lunch', [{ username: 'bob' }])).toBe(true);
+    expect(namesMembers('bob, carol', [{ username: 'bob' }, { username: 'carol' }])).toBe(true);
   });
 });

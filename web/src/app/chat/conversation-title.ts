@@ -17,3 +17,11 @@ export function titleFor(name: string, me: string): string {
 export function defaultName(others: string[], me: string): string {
   return [...others, me].join(SEPARATOR);
 }
+
+/**
+ * Whether the header names the other members beside their presence: not when the title already is
+ * the name of the only other one, as in a conversation of two, which would then say it twice.
+ */
+export function namesMembers(title: string, others: { username: string }[]): boolean {
+  return !(others.length === 1 && others[0].username === title);
+}

@@ -48,7 +48,7 @@ import { Message, PAGE_SIZE } from './messages';
 import { Mentioned } from './mentions';
 import { MessageChange, Outbox } from './outbox';
 import { refusalsOf, withWaiting } from './outbox-merge';
-import { titleFor } from './conversation-title';
+import { namesMembers, titleFor } from './conversation-title';
 import { ReadingPosition } from './reading-position';
 import { timeline } from './timeline';
 import { Analytics } from '../analytics/analytics';
@@ -120,6 +120,7 @@ export class ConversationPage implements OnInit {
   protected readonly typing = computed(() =>
     this.connection.online() ? typingText(this.summary()?.typing, this.me()) : '',
   );
+  protected readonly namesMembers = namesMembers;
   protected readonly others = computed(() => this.memberships.othersIn(this.conversationId()));
   /** The message the "New messages" divider goes before, placed once the conversation opened. */
   protected readonly firstUnread = signal<string | null>(null);

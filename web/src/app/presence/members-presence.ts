@@ -9,7 +9,8 @@ import { PresenceMark } from './presence-mark';
 
 /**
  * Whether the other members of a conversation are there, as the People list, kept in the cache by
- * the side bar and live by the presence feed, has it.
+ * the side bar and live by the presence feed, has it; with their names unless {@code named} is
+ * false.
  */
 @Component({
   selector: 'app-members-presence',
@@ -18,7 +19,7 @@ import { PresenceMark } from './presence-mark';
     <ul class="members-presence" aria-label="Who is there">
       @for (member of shown(); track member.id) {
         <li>
-          {{ member.username }}
+          <span [class.visually-hidden]="!named()">{{ member.username }}</span>
           <app-presence-mark [presence]="member.presence" [now]="now()" [labelled]="true" />
         </li>
       }
@@ -31,6 +32,8 @@ export class MembersPresence implements OnInit {
 
   readonly members = input.required<Member[]>();
   readonly now = input.required<Date>();
+  /** Whether each member's name shows beside their presence; it is read out either way. */
+  readonly named = input(true);
 
   private readonly presences = signal(new Map<string, Presence | null>());
   protected readonly shown = computed(() =>
