@@ -117,7 +117,9 @@ public final class TestPostgres {
                         "-w",
                         "-o",
                         "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                                + " -c synchronous_commit=off -c full_page_writes=off",
+                                + " -c synchronous_commit=off -c full_page_writes=off"
+                                // The contexts the suite keeps cached hold a pool of 10 each.
+                                + " -c max_connections=400",
                         "start"));
                 String base = "jdbc:postgresql://127.0.0.1:" + port + "/";
                 try (var connection = DriverManager.getConnection(base + "postgres", DATABASE_OWNER, "")) {
