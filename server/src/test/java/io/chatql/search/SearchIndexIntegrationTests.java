@@ -1,9 +1,11 @@
 package io.chatql.search;
 
+import static io.chatql.support.DataDirectoryServer.client;
+import static io.chatql.support.DataDirectoryServer.signUpAndIn;
+import static io.chatql.support.DataDirectoryServer.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.chatql.ChatQlApplication;
-import io.chatql.support.OwnEventLoops;
+import io.chatql.support.DataDirectoryServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,14 +17,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * On its embedded defaults, ChatQL keeps its search index in the data directory and builds it again
- * from the database when it is gone or cannot be read. The application is started and stopped in a
- * JVM whose other tests keep theirs running, so it runs on {@link OwnEventLoops}.
+ * from the database when it is gone or cannot be read. The application is started and stopped as a
+ * {@link DataDirectoryServer}.
  */
 class SearchIndexIntegrationTests {
 
@@ -36,22 +37,9 @@ class SearchIndexIntegrationTests {
 
     @BeforeEach
     void aMessageFoundOnce() {
-        try (ConfigurableApplicationContext first = start()) {
+        try (ConfigurableApplicationContext first = start(dataDir)) {
             WebTestClient http = client(first);
-            http.post()
-                    .uri("/auth/sign-up")
-                    .bodyValue(Map.of("username", "finder", "email", "finder@example.com", "password", "password1"))
-                    .exchange()
-                    .expectStatus()
-                    .isCreated();
-            accessToken = (String) http.post()
-                    .uri("/auth/sign-in")
-                    .bodyValue(Map.of("username", "finder", "password", "password1"))
-                    .exchange()
-                    .expectBody(Map.class)
-                    .returnResult()
-                    .getResponseBody()
-                    .get("accessToken");
+            accessToken = signUpAndIn(http, "finder");
             graphQl(http, "mutation { startConversation(id: \"notes\", name: \"Notes\", memberIds: []) { id } }");
             graphQl(
                     http,
@@ -71,7 +59,7 @@ class SearchIndexIntegrationTests {
             }
         }
 
-        try (ConfigurableApplicationContext second = start()) {
+        try (ConfigurableApplicationContext second = start(dataDir)) {
             assertThat(awaitFound(client(second), REBUILT)).containsExactly("m1");
         }
     }
@@ -84,14 +72,14 @@ class SearchIndexIntegrationTests {
             }
         }
 
-        try (ConfigurableApplicationContext second = start()) {
+        try (ConfigurableApplicationContext second = start(dataDir)) {
             assertThat(awaitFound(client(second), REBUILT)).containsExactly("m1");
         }
     }
 
     @Test
     void anIndexKeptIsReadAgainAsItWas() {
-        try (ConfigurableApplicationContext second = start()) {
+        try (ConfigurableApplicationContext second = start(dataDir)) {
             assertThat(awaitFound(client(second), Duration.ZERO)).containsExactly("m1");
         }
     }
@@ -141,17 +129,5 @@ class SearchIndexIntegrationTests {
                 .expectBody()
                 .jsonPath("$.errors")
                 .doesNotExist();
-    }
-
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(ChatQlApplication.class, OwnEventLoops.class)
-                .run("--server.port=0", "--server.address=127.0.0.1", "--chatql.data-dir=" + dataDir);
-    }
-
-    private static WebTestClient client(ConfigurableApplicationContext context) {
-        return WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"))
-                .responseTimeout(Duration.ofSeconds(20))
-                .build();
     }
 }
